@@ -1,0 +1,44 @@
+"""Command line: ``python -m timeline validate [PATH]``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from timeline.dataset import default_data_dir, load_dataset
+from timeline.problems import DataError
+
+
+def validate(path: Path) -> int:
+    """Print a one-line summary (exit 0) or one line per problem (exit 1)."""
+    try:
+        dataset = load_dataset(path)
+    except DataError as error:
+        for problem in error.problems:
+            print(problem)
+        count = len(error.problems)
+        print(f"{count} problem{'s' if count != 1 else ''} found in {path}", file=sys.stderr)
+        return 1
+    print(f"{path}: valid — {len(dataset.events)} events, {len(dataset.eras)} eras, "
+          f"{len(dataset.sources)} sources, {len(dataset.themes)} themes")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Parse the command line and run the chosen command."""
+    parser = argparse.ArgumentParser(prog="python -m timeline", description="US–Japan alliance timeline tools")
+    commands = parser.add_subparsers(dest="command", required=True)
+    check = commands.add_parser("validate", help="check a data folder or an events CSV against the data contract")
+    check.add_argument("path", nargs="?", type=Path, default=None,
+                       help="a data folder or an events CSV (default: $TIMELINE_DATA_DIR or data/)")
+    args = parser.parse_args(argv)
+    try:
+        return validate(args.path or default_data_dir())
+    except Exception as error:  # the contract: never a traceback, whatever the input
+        print(f"{args.path}: could not be validated: {error.__class__.__name__}: {error}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

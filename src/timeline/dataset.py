@@ -1,0 +1,374 @@
+"""Load a data folder, check every rule of the contract, and hand back typed tables.
+
+Loading never stops at the first problem: every file is read, every schema and cross-reference
+rule is checked, and all problems are raised together in one :class:`DataError`. Nothing here ever
+writes to the data folder.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+import pandera.pandas as pa
+
+from timeline.csvfile import read_csv_bytes, read_csv_file
+from timeline.dates import format_span, parse_date
+from timeline.problems import DataError, Problem
+from timeline.schema import TABLE_SCHEMAS, is_iso_date, text_pairs
+from timeline.search import build_search_text
+
+DATA_DIR_VARIABLE = "TIMELINE_DATA_DIR"
+REQUIRED_FILES = ("events.csv", "eras.csv", "sources.csv")
+OPTIONAL_FILES = ("themes.csv",)
+LANDMARK_TEXTS = ("background", "content", "significance")
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """The four typed tables of one data folder, events sorted by date."""
+
+    events: pd.DataFrame
+    eras: pd.DataFrame
+    sources: pd.DataFrame
+    themes: pd.DataFrame
+    origin: str
+
+    def era_family(self, era_id: str) -> set[str]:
+        """The era and all its phases (selecting the occupation selects its three phases too)."""
+        family = {era_id}
+        children = self.eras.groupby("parent")["id"].apply(list).to_dict()
+        frontier = [era_id]
+        while frontier:
+            for child in children.get(frontier.pop(), []):
+                if child not in family:
+                    family.add(child)
+                    frontier.append(child)
+        return family
+
+    def top_level_eras(self) -> pd.DataFrame:
+        """The eras without a parent, in time order."""
+        return self.eras[self.eras["parent"] == ""]
+
+
+def bundled_data_dir() -> Path:
+    """The ``data/`` folder shipped with the project."""
+    return Path(__file__).resolve().parents[2] / "data"
+
+
+def default_data_dir() -> Path:
+    """``TIMELINE_DATA_DIR`` when set, else the bundled ``data/`` folder."""
+    configured = os.environ.get(DATA_DIR_VARIABLE, "").strip()
+    return Path(configured) if configured else bundled_data_dir()
+
+
+def load_dataset(path: Path | None = None) -> Dataset:
+    """Load a data folder, or an events CSV beside (or else borrowing) the bundled other tables.
+
+    Raises :class:`DataError` listing every problem when anything is wrong.
+    """
+    path = default_data_dir() if path is None else Path(path)
+    tables, problems = _read_tables(path)
+    return _validated_dataset(tables, problems, origin=str(path))
+
+
+def load_dataset_with_events(events_csv: bytes, file: str, base: Dataset) -> Dataset:
+    """A dataset whose events come from an uploaded CSV, checked against ``base``'s other tables."""
+    events, problems = read_csv_bytes(events_csv, file)
+    tables = {
+        "events.csv": events,
+        "eras.csv": _as_text(base.eras, "eras.csv"),
+        "sources.csv": _as_text(base.sources, "sources.csv"),
+        "themes.csv": _as_text(base.themes, "themes.csv"),
+    }
+    # Themes cite bundled events, which an upload replaces: keep the tree, drop dangling links.
+    tables["themes.csv"] = tables["themes.csv"].assign(events="")
+    return _validated_dataset(tables, problems, origin=file, events_file=file)
+
+
+def _renamed(problem: Problem, file: str) -> Problem:
+    return Problem(file, problem.message, problem.row, problem.column, problem.value)
+
+
+def _validated_dataset(
+    tables: dict[str, pd.DataFrame | None], problems: list[Problem], origin: str, events_file: str = "events.csv"
+) -> Dataset:
+    problems = problems + validate_tables(tables)
+    if events_file != "events.csv":
+        problems = [_renamed(p, events_file) if p.file == "events.csv" else p for p in problems]
+    if problems:
+        raise DataError(problems)
+    return _typed_dataset(tables, origin)  # type: ignore[arg-type]
+
+
+def _read_tables(path: Path) -> tuple[dict[str, pd.DataFrame | None], list[Problem]]:
+    if not path.exists():
+        message = f"{path} does not exist; expected a data folder or an events CSV file"
+        return {}, [Problem(path.name or str(path), message)]
+    if path.is_file():
+        folder, events_path = path.parent, path
+        fallback = bundled_data_dir()
+    else:
+        folder, events_path, fallback = path, path / "events.csv", None
+    tables: dict[str, pd.DataFrame | None] = {}
+    problems: list[Problem] = []
+    for file in REQUIRED_FILES + OPTIONAL_FILES:
+        file_path = events_path if file == "events.csv" else folder / file
+        if not file_path.exists() and fallback is not None:
+            file_path = fallback / file  # a lone events CSV borrows the bundled eras and sources
+        if not file_path.exists() and file in OPTIONAL_FILES:
+            tables[file] = None
+            continue
+        table, file_problems = read_csv_file(file_path)
+        if file == "events.csv" and events_path.name != "events.csv":
+            file_problems = [_renamed(p, events_path.name) for p in file_problems]
+        tables[file] = table
+        problems += file_problems
+    return tables, problems
+
+
+def validate_tables(tables: dict[str, pd.DataFrame | None]) -> list[Problem]:
+    """Every problem in the tables read so far: each schema, then the rules across columns and files."""
+    problems: list[Problem] = []
+    for file, table in tables.items():
+        if table is not None:
+            problems += _schema_problems(table, file)
+            problems += _twin_problems(table, file)
+    events, eras = tables.get("events.csv"), tables.get("eras.csv")
+    sources, themes = tables.get("sources.csv"), tables.get("themes.csv")
+    if eras is not None:
+        problems += _era_problems(eras)
+    if events is not None:
+        problems += _landmark_problems(events)
+        problems += _event_date_problems(events)
+        event_ids = set(events.get("id", pd.Series(dtype=str)))
+        problems += _reference_problems(events, "events.csv", "related", event_ids, "an event id in events.csv")
+        if eras is not None and "id" in eras:
+            problems += _reference_problems(events, "events.csv", "era", set(eras["id"]), "an era id in eras.csv")
+            problems += _event_in_era_problems(events, eras)
+        if sources is not None and "id" in sources:
+            problems += _reference_problems(events, "events.csv", "sources", set(sources["id"]),
+                                            "a source id in sources.csv")
+        if themes is not None:
+            problems += _reference_problems(themes, "themes.csv", "events", event_ids, "an event id in events.csv")
+    if themes is not None and "id" in themes:
+        problems += _reference_problems(themes, "themes.csv", "parent", set(themes["id"]), "a theme id in themes.csv")
+    return sorted(problems, key=_problem_order)
+
+
+def _problem_order(problem: Problem) -> tuple[int, str, int, str]:
+    files = list(TABLE_SCHEMAS)
+    rank = files.index(problem.file) if problem.file in files else -1
+    return (rank, problem.file, problem.row or 0, problem.column or "")
+
+
+def _schema_problems(table: pd.DataFrame, file: str) -> list[Problem]:
+    schema = TABLE_SCHEMAS[file]
+    try:
+        schema.validate(table, lazy=True)
+    except pa.errors.SchemaErrors as errors:
+        cases = errors.failure_cases.to_dict("records")
+        return [problem for case in cases if (problem := _problem_from_failure(case, schema, table, file))]
+    return []
+
+
+def _problem_from_failure(case: dict, schema: pa.DataFrameSchema, table: pd.DataFrame, file: str) -> Problem | None:
+    """A pandera failure case in plain words; ``None`` for the first use of a duplicated id."""
+    check, column = str(case.get("check")), case.get("column")
+    if check == "column_in_dataframe":
+        missing = str(case["failure_case"])
+        expected = schema.columns[missing].description if missing in schema.columns else ""
+        return Problem(file, f'the required column "{missing}" is missing; expected a header cell named '
+                       f'{missing} ({expected})', row=1)
+    row = case.get("index")
+    row = int(row) if row is not None and not pd.isna(row) else None
+    value = "" if case.get("failure_case") is None else str(case["failure_case"])
+    expected = schema.columns[column].description if column in schema.columns else "a valid value"
+    if check == "field_uniqueness":
+        first = int(table.index[table[column] == value][0])
+        if first == row:
+            return None
+        return Problem(file, f"the same {column} is already used in row {first}; expected each {column} to be unique",
+                       row=row, column=column, value=value)
+    if column in ("date", "end_date", "start", "end") and value:
+        return Problem(file, f"{_date_reason(value)}; expected {expected}", row=row, column=column, value=value)
+    if value == "":
+        return Problem(file, f"the cell is empty; expected {expected}", row=row, column=column)
+    return Problem(file, f"expected {expected}", row=row, column=column, value=value)
+
+
+def _date_reason(value: str) -> str:
+    try:
+        parse_date(value)
+    except ValueError as error:
+        text = str(error)
+        return text.split(": ", 1)[1] if text.startswith(repr(value) + " is not a real date:") else "not a valid date"
+    return "not a valid date"
+
+
+def _twin_problems(table: pd.DataFrame, file: str) -> list[Problem]:
+    """Every Chinese text has its English twin and the other way round."""
+    problems = []
+    for zh, en in text_pairs(TABLE_SCHEMAS[file]):
+        present = [column for column in (zh, en) if column in table.columns]
+        if len(present) == 1:
+            have, lack = present[0], en if present[0] == zh else zh
+            problems.append(Problem(file, f'the column "{have}" has no twin "{lack}"; expected both '
+                                    "languages' columns, filled or empty together", row=1))
+            continue
+        if not present:
+            continue
+        zh_filled, en_filled = table[zh].str.strip() != "", table[en].str.strip() != ""
+        for row in table.index[zh_filled & ~en_filled]:
+            problems.append(Problem(file, f"the English twin is empty while {zh} is filled; expected both "
+                                    "languages filled, or both empty", row=int(row), column=en))
+        for row in table.index[en_filled & ~zh_filled]:
+            problems.append(Problem(file, f"the Chinese twin is empty while {en} is filled; expected both "
+                                    "languages filled, or both empty", row=int(row), column=zh))
+    return problems
+
+
+def _landmark_problems(events: pd.DataFrame) -> list[Problem]:
+    """Landmarks (importance 1) carry their analysis: background, content and significance."""
+    if "importance" not in events:
+        return []
+    problems = []
+    columns = [f"{text}_{lang}" for text in LANDMARK_TEXTS for lang in ("zh", "en")]
+    for row, event in events[events["importance"] == "1"].iterrows():
+        missing = [column for column in columns if not str(event.get(column, "")).strip()]
+        if missing:
+            problems.append(Problem("events.csv", "a landmark (importance 1) needs its background, content and "
+                                    f"significance in both languages; empty: {', '.join(missing)}",
+                                    row=int(row), column=missing[0]))
+    return problems
+
+
+def _event_date_problems(events: pd.DataFrame) -> list[Problem]:
+    """A lasting event ends on or after the day it starts."""
+    if not {"date", "end_date"} <= set(events.columns):
+        return []
+    both = events[is_iso_date(events["date"]) & is_iso_date(events["end_date"])]
+    problems = []
+    for row, event in both.iterrows():
+        start, end = parse_date(event["date"]), parse_date(event["end_date"])
+        if end.last_day() < start.first_day():
+            problems.append(Problem("events.csv", f"the end date comes before the date {event['date']}; "
+                                    "expected an end_date on or after date", row=int(row), column="end_date",
+                                    value=event["end_date"]))
+    return problems
+
+
+def _era_problems(eras: pd.DataFrame) -> list[Problem]:
+    """Eras end after they start, and a phase names an existing era and lies within it."""
+    if not {"id", "start", "end"} <= set(eras.columns):
+        return []
+    problems = []
+    valid = eras[is_iso_date(eras["start"]) & is_iso_date(eras["end"])]
+    spans = {era["id"]: (parse_date(era["start"]).first_day(), parse_date(era["end"]).last_day())
+             for _, era in valid.iterrows()}
+    for row, era in valid.iterrows():
+        start, end = spans[era["id"]]
+        if end < start:
+            problems.append(Problem("eras.csv", f"the era ends before it starts ({era['start']}); expected end "
+                                    "on or after start", row=int(row), column="end", value=era["end"]))
+    parents = eras.get("parent", pd.Series("", index=eras.index))
+    for row, parent in parents[parents != ""].items():
+        if parent not in set(eras["id"]):
+            problems.append(Problem("eras.csv", "no era has this id; expected empty or an era id in eras.csv",
+                                    row=int(row), column="parent", value=parent))
+            continue
+        own_id = eras.at[row, "id"]
+        if own_id in spans and parent in spans:
+            (start, end), (parent_start, parent_end) = spans[own_id], spans[parent]
+            if start < parent_start or end > parent_end:
+                problems.append(Problem("eras.csv", f"this phase runs outside its parent era {parent}; expected "
+                                        "start and end within the parent's span", row=int(row), column="start",
+                                        value=eras.at[row, "start"]))
+    return problems
+
+
+def _event_in_era_problems(events: pd.DataFrame, eras: pd.DataFrame) -> list[Problem]:
+    """An event's date falls within its era's span (a month or a year may straddle an edge)."""
+    if not {"date", "era"} <= set(events.columns) or not {"id", "start", "end"} <= set(eras.columns):
+        return []
+    valid_eras = eras[is_iso_date(eras["start"]) & is_iso_date(eras["end"])]
+    spans = {era["id"]: (era["start"], era["end"]) for _, era in valid_eras.iterrows()}
+    dated = events[is_iso_date(events["date"]) & events["era"].isin(list(spans))]
+    problems = []
+    for row, event in dated.iterrows():
+        date = parse_date(event["date"])
+        start, end = (parse_date(text) for text in spans[event["era"]])
+        if date.last_day() < start.first_day() or date.first_day() > end.last_day():
+            problems.append(Problem("events.csv", f"the date lies outside its era {event['era']} "
+                                    f"({start.isoformat()} to {end.isoformat()}); expected the era whose span "
+                                    "contains the date", row=int(row), column="era", value=event["era"]))
+    return problems
+
+
+def _reference_problems(table: pd.DataFrame, file: str, column: str, known: set[str], expected: str) -> list[Problem]:
+    """Each id in a (``;``-separated) reference column names a row that exists."""
+    if column not in table.columns:
+        return []
+    problems = []
+    for row, cell in table[column].items():
+        for reference in split_ids(cell):
+            if reference not in known:
+                problems.append(Problem(file, f"no such id; expected {expected}", row=int(row), column=column,
+                                        value=reference))
+    return problems
+
+
+def _as_text(table: pd.DataFrame, file: str) -> pd.DataFrame:
+    """A typed table back as the text table it was read from (for re-validation with new events)."""
+    columns = [column for column in TABLE_SCHEMAS[file].columns if column in table.columns]
+    text = table[columns].astype(str)
+    text.index = pd.RangeIndex(2, len(text) + 2, name="row")
+    return text
+
+
+def _with_optional_columns(table: pd.DataFrame | None, file: str) -> pd.DataFrame:
+    schema = TABLE_SCHEMAS[file]
+    table = pd.DataFrame(columns=list(schema.columns), dtype=str) if table is None else table.copy()
+    for column in schema.columns:
+        if column not in table.columns:
+            table[column] = ""
+    return table.reset_index(drop=True)
+
+
+def _typed_dataset(tables: dict[str, pd.DataFrame], origin: str) -> Dataset:
+    eras = _typed_eras(_with_optional_columns(tables["eras.csv"], "eras.csv"))
+    events = _typed_events(_with_optional_columns(tables["events.csv"], "events.csv"))
+    sources = _with_optional_columns(tables["sources.csv"], "sources.csv")
+    themes = _with_optional_columns(tables.get("themes.csv"), "themes.csv")
+    themes["order"] = pd.to_numeric(themes["order"], errors="coerce").fillna(0).astype(int)
+    return Dataset(events=events, eras=eras, sources=sources, themes=themes, origin=origin)
+
+
+def _typed_events(events: pd.DataFrame) -> pd.DataFrame:
+    dates = [parse_date(text) for text in events["date"]]
+    ends = [parse_date(text) if text else None for text in events["end_date"]]
+    events["importance"] = events["importance"].astype(int)
+    events["start"] = pd.to_datetime([date.first_day() for date in dates])
+    events["end"] = pd.to_datetime([end.last_day() if end else None for end in ends])
+    events["year"] = [date.year for date in dates]
+    for lang in ("zh", "en"):
+        events[f"date_{lang}"] = [format_span(date, end, lang) for date, end in zip(dates, ends)]
+    events["search_text"] = build_search_text(events)
+    return events.sort_values(["start", "importance", "id"], kind="stable").reset_index(drop=True)
+
+
+def _typed_eras(eras: pd.DataFrame) -> pd.DataFrame:
+    starts = [parse_date(text) for text in eras["start"]]
+    ends = [parse_date(text) for text in eras["end"]]
+    eras["start_day"] = pd.to_datetime([date.first_day() for date in starts])
+    eras["end_day"] = pd.to_datetime([date.last_day() for date in ends])
+    for lang in ("zh", "en"):
+        eras[f"span_{lang}"] = [format_span(start, end, lang) for start, end in zip(starts, ends)]
+    return eras.sort_values(["start_day", "parent"], kind="stable").reset_index(drop=True)
+
+
+def split_ids(cell: str) -> list[str]:
+    """The ids in a ``;``-separated cell, in order, without blanks."""
+    return [part.strip() for part in str(cell).split(";") if part.strip()]

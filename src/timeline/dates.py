@@ -1,0 +1,102 @@
+"""Partial dates at the precision a source supports: ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``.
+
+The data contract (EDTF level 0 without times or intervals) forbids invented precision, so a date
+keeps its precision from parsing through display: 1995-02 is shown as "1995年2月" / "Feb 1995".
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+_ISO_PATTERN = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+_MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+DATE_FORMAT_HINT = "YYYY, YYYY-MM or YYYY-MM-DD (e.g. 1951-09-08)"
+
+
+class DateFormatError(ValueError):
+    """A date string that is not a real ISO date at year, month or day precision."""
+
+
+@dataclass(frozen=True, order=True)
+class PartialDate:
+    """A calendar date known to the year, the month or the day."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    @property
+    def precision(self) -> str:
+        """``"year"``, ``"month"`` or ``"day"``."""
+        if self.day is not None:
+            return "day"
+        return "month" if self.month is not None else "year"
+
+    def first_day(self) -> dt.date:
+        """The earliest day this date can mean."""
+        return dt.date(self.year, self.month or 1, self.day or 1)
+
+    def last_day(self) -> dt.date:
+        """The latest day this date can mean."""
+        if self.day is not None:
+            return dt.date(self.year, self.month, self.day)  # type: ignore[arg-type]
+        month = self.month or 12
+        return dt.date(self.year, month, calendar.monthrange(self.year, month)[1])
+
+    def isoformat(self) -> str:
+        """The ISO text at this date's own precision, the inverse of :func:`parse_date`."""
+        text = f"{self.year:04d}"
+        if self.month is not None:
+            text += f"-{self.month:02d}"
+        if self.day is not None:
+            text += f"-{self.day:02d}"
+        return text
+
+
+def parse_date(text: str) -> PartialDate:
+    """Parse ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; raise :class:`DateFormatError` saying why not."""
+    match = _ISO_PATTERN.fullmatch(text.strip())
+    if not match:
+        raise DateFormatError(f"{text!r} is not a date in the form {DATE_FORMAT_HINT}")
+    year = int(match[1])
+    month = int(match[2]) if match[2] else None
+    day = int(match[3]) if match[3] else None
+    if year < 1:
+        raise DateFormatError(f"{text!r} has year 0000, which does not exist")
+    if month is not None and not 1 <= month <= 12:
+        raise DateFormatError(f"{text!r} has month {month:02d}; months run 01 to 12")
+    if day is not None:
+        assert month is not None
+        last = calendar.monthrange(year, month)[1]
+        if not 1 <= day <= last:
+            raise DateFormatError(f"{text!r} is not a real date: {year:04d}-{month:02d} has {last} days")
+    return PartialDate(year, month, day)
+
+
+def format_date(date: PartialDate, lang: str) -> str:
+    """Show a date in the language's own style at its own precision (1951年9月8日 / 8 Sep 1951)."""
+    if lang == "zh":
+        text = f"{date.year}年"
+        if date.month is not None:
+            text += f"{date.month}月"
+        if date.day is not None:
+            text += f"{date.day}日"
+        return text
+    if date.month is None:
+        return str(date.year)
+    month = _MONTHS_EN[date.month - 1]
+    if date.day is None:
+        return f"{month} {date.year}"
+    return f"{date.day} {month} {date.year}"
+
+
+def format_span(start: PartialDate, end: PartialDate | None, lang: str) -> str:
+    """Show a date, or a period from ``start`` to ``end``, in the language's own style."""
+    if end is None or end == start:
+        return format_date(start, lang)
+    separator = "—" if lang == "zh" else " – "
+    return f"{format_date(start, lang)}{separator}{format_date(end, lang)}"

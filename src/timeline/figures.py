@@ -1,0 +1,165 @@
+"""The timeline figure: era bands behind, one lane per category, markers sized by importance.
+
+Pure: ``(events, eras, lang) → plotly Figure``. Each event marker carries its id in ``customdata``
+and each era marker ``"era:<id>"``, which is how a click is read back (see :func:`clicked_item`).
+"""
+
+from __future__ import annotations
+
+import html
+import textwrap
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from timeline.vocab import CATEGORIES, category_label
+
+ERA_PREFIX = "era:"
+MARKER_SIZES = {1: 18, 2: 12, 3: 8}
+# Above this many events the markers are drawn with WebGL, which stays smooth at 100,000 points.
+WEBGL_THRESHOLD = 2000
+# One colour per category lane (Okabe–Ito-like, readable on the light bands and for colour-blind eyes).
+LANE_COLOURS = (
+    "#6b6b6b", "#0b5cad", "#c0392b", "#8e44ad", "#d35400", "#16a085",
+    "#2c3e50", "#b7950b", "#1f77b4", "#7f3c00", "#2e8b57", "#a93226",
+)
+BAND_COLOURS = ("rgba(11, 92, 173, 0.07)", "rgba(192, 57, 43, 0.06)")
+FONT_FAMILY = '"Source Sans", "Noto Sans CJK SC", "WenQuanYi Micro Hei", sans-serif'
+ERA_LANE = -1
+
+
+@dataclass(frozen=True)
+class ClickedItem:
+    """What a click on the figure chose: an event or an era, by id."""
+
+    kind: str  # "event" or "era"
+    id: str
+
+
+def lanes_for(events: pd.DataFrame) -> list[str]:
+    """The category lanes to draw, in vocabulary order, for the categories the data uses."""
+    used = set(events["category"])
+    return [category for category in CATEGORIES if category in used]
+
+
+def build_timeline_figure(
+    events: pd.DataFrame, eras: pd.DataFrame, lang: str, lanes: Sequence[str] | None = None,
+    labels: Mapping[str, str] | None = None,
+) -> go.Figure:
+    """Draw ``events`` over ``eras`` in language ``lang``.
+
+    ``lanes`` fixes the category rows (pass the full dataset's lanes so filtering never moves a row);
+    ``labels`` supplies UI words such as the era lane's name.
+    """
+    lanes = list(lanes) if lanes is not None else lanes_for(events)
+    labels = labels or {}
+    lane_of = {category: index for index, category in enumerate(lanes)}
+    figure = go.Figure()
+    top_eras = eras[eras["parent"] == ""]
+    _add_era_bands(figure, top_eras)
+    _add_duration_lines(figure, events, lane_of)
+    marker_trace = go.Scattergl if len(events) > WEBGL_THRESHOLD else go.Scatter
+    for category in lanes:
+        in_lane = events[events["category"] == category]
+        if in_lane.empty:
+            continue
+        figure.add_trace(marker_trace(
+            x=in_lane["start"], y=[lane_of[category]] * len(in_lane), mode="markers",
+            name=category_label(category, lang), customdata=in_lane["id"].to_numpy(),
+            hovertext=_event_hover_texts(in_lane, lang), hoverinfo="text",
+            marker={"size": in_lane["importance"].map(MARKER_SIZES).to_numpy(),
+                    "color": LANE_COLOURS[lane_of[category] % len(LANE_COLOURS)],
+                    "line": {"width": in_lane["importance"].map({1: 2, 2: 1, 3: 0}).to_numpy(), "color": "#1b1b1b"},
+                    "opacity": 0.9},
+        ))
+    _add_era_markers(figure, eras, lang)
+    tick_labels = [category_label(category, lang) for category in lanes]
+    figure.update_layout(
+        height=max(360, 120 + 42 * (len(lanes) + 1)),
+        margin={"l": 10, "r": 10, "t": 30, "b": 30},
+        showlegend=False, hovermode="closest", dragmode="zoom", clickmode="event+select",
+        font={"family": FONT_FAMILY, "size": 13},
+        hoverlabel={"font": {"family": FONT_FAMILY}, "align": "left"},
+        plot_bgcolor="white", paper_bgcolor="white",
+        xaxis={"type": "date", "showgrid": True, "gridcolor": "#eeeeee", "range": _x_range(events, eras)},
+        yaxis={"tickvals": [ERA_LANE, *range(len(lanes))],
+               "ticktext": [f"<b>{labels.get('era_lane', 'Eras')}</b>", *tick_labels],
+               # An explicit high-to-low range puts the era lane on top and keeps rows fixed on zoom.
+               "range": [len(lanes) - 0.4, ERA_LANE - 0.8], "fixedrange": True,
+               "showgrid": True, "gridcolor": "#f3f3f3", "zeroline": False},
+    )
+    return figure
+
+
+def clicked_item(points: Sequence[Mapping]) -> ClickedItem | None:
+    """The event or era chosen by a chart selection's points (the first point wins)."""
+    for point in points:
+        data = point.get("customdata")
+        if isinstance(data, list | tuple):
+            data = data[0] if data else None
+        if isinstance(data, str) and data:
+            if data.startswith(ERA_PREFIX):
+                return ClickedItem("era", data[len(ERA_PREFIX):])
+            return ClickedItem("event", data)
+    return None
+
+
+def _x_range(events: pd.DataFrame, eras: pd.DataFrame) -> list[pd.Timestamp]:
+    starts = list(eras["start_day"]) + list(events["start"])
+    ends = list(eras["end_day"]) + list(events["end"].dropna()) + list(events["start"])
+    first, last = min(starts), max(ends)
+    padding = (last - first) * 0.015
+    return [first - padding, last + padding]
+
+
+def _add_era_bands(figure: go.Figure, top_eras: pd.DataFrame) -> None:
+    for index, era in enumerate(top_eras.itertuples()):
+        figure.add_vrect(x0=era.start_day, x1=era.end_day + pd.Timedelta(days=1),
+                         fillcolor=BAND_COLOURS[index % 2], line_width=0, layer="below")
+
+
+def _add_era_markers(figure: go.Figure, eras: pd.DataFrame, lang: str) -> None:
+    """A clickable marker per era in the top lane, labelled, at the middle of its span."""
+    if eras.empty:
+        return
+    middles = eras["start_day"] + (eras["end_day"] - eras["start_day"]) / 2
+    is_phase = eras["parent"] != ""
+    label_column = f"label_{lang}" if f"label_{lang}" in eras.columns else f"name_{lang}"
+    labels = [html.escape(str(label) or str(name)) for label, name in zip(eras[label_column], eras[f"name_{lang}"])]
+    hover = [f"<b>{html.escape(name)}</b><br>{html.escape(span)}"
+             for name, span in zip(eras[f"name_{lang}"], eras[f"span_{lang}"])]
+    positions = ["top center" if index % 2 == 0 else "bottom center" for index in range(len(eras))]
+    figure.add_trace(go.Scatter(
+        x=middles, y=[ERA_LANE + (0.25 if phase else 0) for phase in is_phase], mode="markers+text",
+        text=[label if not phase else "" for label, phase in zip(labels, is_phase)],
+        textposition=positions, textfont={"size": 11, "color": "#333333"},
+        customdata=[ERA_PREFIX + era_id for era_id in eras["id"]], hovertext=hover, hoverinfo="text",
+        marker={"symbol": ["diamond" if phase else "square" for phase in is_phase],
+                "size": [9 if phase else 13 for phase in is_phase], "color": "#555555"},
+        name="eras",
+    ))
+
+
+def _add_duration_lines(figure: go.Figure, events: pd.DataFrame, lane_of: Mapping[str, int]) -> None:
+    """A thin bar from start to end for events that last (a war, a negotiation)."""
+    lasting = events[events["end"].notna()]
+    if lasting.empty:
+        return
+    xs: list = []
+    ys: list = []
+    for event in lasting.itertuples():
+        xs += [event.start, event.end, None]
+        ys += [lane_of.get(event.category, 0)] * 2 + [None]
+    figure.add_trace(go.Scatter(x=xs, y=ys, mode="lines", hoverinfo="skip", name="durations",
+                                line={"width": 4, "color": "rgba(60, 60, 60, 0.35)"}))
+
+
+def _event_hover_texts(events: pd.DataFrame, lang: str) -> list[str]:
+    width = 28 if lang == "zh" else 56
+    return [
+        f"<b>{html.escape(title)}</b><br>{html.escape(date)}<br>"
+        + "<br>".join(html.escape(line) for line in textwrap.wrap(summary, width))
+        for title, date, summary in zip(events[f"title_{lang}"], events[f"date_{lang}"], events[f"summary_{lang}"])
+    ]

@@ -1,0 +1,59 @@
+"""Filtering events: a frozen :class:`FilterState` and the pure :func:`apply_filters`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from timeline.dataset import Dataset
+from timeline.search import query_terms
+
+
+@dataclass(frozen=True)
+class FilterState:
+    """What the user narrowed the timeline to; an empty selection means "all"."""
+
+    eras: tuple[str, ...] = ()
+    categories: tuple[str, ...] = ()
+    importance: tuple[int, ...] = ()
+    years: tuple[int, int] | None = None
+    query: str = ""
+
+    def is_default(self) -> bool:
+        """True when nothing is filtered."""
+        return self == FilterState()
+
+
+def apply_filters(dataset: Dataset, state: FilterState) -> pd.DataFrame:
+    """The events matching every part of ``state``, in their original order.
+
+    Choosing an era includes its phases; a year range keeps an event that overlaps it; the query's
+    words must all occur in an event's texts or aliases, in either language.
+    """
+    events = dataset.events
+    mask = pd.Series(True, index=events.index)
+    if state.eras:
+        family: set[str] = set()
+        for era in state.eras:
+            family |= dataset.era_family(era)
+        mask &= events["era"].isin(family)
+    if state.categories:
+        mask &= events["category"].isin(state.categories)
+    if state.importance:
+        mask &= events["importance"].isin(state.importance)
+    if state.years is not None:
+        first, last = state.years
+        ends = events["end"].dt.year.fillna(events["year"])
+        mask &= (events["year"] <= last) & (ends >= first)
+    for term in query_terms(state.query):
+        mask &= events["search_text"].str.contains(term, regex=False)
+    return events[mask]
+
+
+def year_bounds(dataset: Dataset) -> tuple[int, int]:
+    """The first and last year any event or era touches, for the year-range slider."""
+    events, eras = dataset.events, dataset.eras
+    years = list(events["year"]) + list(events["end"].dt.year.dropna().astype(int))
+    years += list(eras["start_day"].dt.year) + list(eras["end_day"].dt.year)
+    return (min(years), max(years)) if years else (1945, 2022)

@@ -1,0 +1,138 @@
+"""Pandera schemas of the data contract: one schema per table, each column with its expectation.
+
+Every table is read as text (see :mod:`timeline.csvfile`), so these schemas check the text a user
+wrote. Each field's ``description`` is the plain-words expectation that a validation problem quotes.
+Rules that span columns or tables live in :mod:`timeline.dataset`.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import pandera.pandas as pa
+
+from timeline.dates import DATE_FORMAT_HINT
+from timeline.vocab import CATEGORIES, SOURCE_KINDS
+
+ID_PATTERN = r"[a-z0-9]+(?:-[a-z0-9]+)*"
+ID_HINT = "a slug of lowercase letters, digits and hyphens, such as 1951-security-treaty"
+ID_LIST_HINT = "ids separated by ';' (each " + ID_HINT + ")"
+
+_ISO_DATE_PATTERN = r"\d{4}(?:-(?:0[1-9]|1[0-2])(?:-\d{2})?)?"
+
+
+def is_iso_date(values: pd.Series) -> pd.Series:
+    """True where a text is a real date at year, month or day precision (1951-02-30 is not)."""
+    text = values.astype(str).str.strip()
+    shape_ok = text.str.fullmatch(_ISO_DATE_PATTERN) & ~text.str.startswith("0000")
+    has_day = text.str.len() == 10
+    real_day = pd.to_datetime(text.where(has_day & shape_ok), format="%Y-%m-%d", errors="coerce").notna()
+    return shape_ok & (~has_day | real_day)
+
+
+def _is_iso_date_or_empty(values: pd.Series) -> pd.Series:
+    return (values.astype(str).str.strip() == "") | is_iso_date(values)
+
+
+def _is_id_list(values: pd.Series) -> pd.Series:
+    pattern = rf"\s*(?:{ID_PATTERN}\s*(?:;\s*{ID_PATTERN}\s*)*;?\s*)?"
+    return values.astype(str).str.fullmatch(pattern)
+
+
+def _not_blank(values: pd.Series) -> pd.Series:
+    return values.astype(str).str.strip() != ""
+
+
+def _is_http_url_or_empty(values: pd.Series) -> pd.Series:
+    text = values.astype(str).str.strip()
+    return (text == "") | text.str.fullmatch(r"https?://\S+")
+
+
+ISO_DATE = pa.Check(is_iso_date, name="iso_date")
+ISO_DATE_OR_EMPTY = pa.Check(_is_iso_date_or_empty, name="iso_date_or_empty")
+ID = pa.Check.str_matches(rf"^{ID_PATTERN}$", name="slug")
+ID_LIST = pa.Check(_is_id_list, name="id_list")
+NOT_BLANK = pa.Check(_not_blank, name="not_blank")
+HTTP_URL_OR_EMPTY = pa.Check(_is_http_url_or_empty, name="http_url")
+
+
+def _column(description: str, checks: list[pa.Check] | None = None, *, required: bool = True,
+            unique: bool = False) -> pa.Column:
+    """A text column whose ``description`` is the expectation quoted when a value breaks a check."""
+    return pa.Column(str, checks=checks or [], required=required, unique=unique, coerce=True,
+                     description=description)
+
+
+def _id_column() -> pa.Column:
+    return _column(f"a unique id, {ID_HINT}", [ID], unique=True)
+
+
+def _date_column() -> pa.Column:
+    return _column(f"a real date as {DATE_FORMAT_HINT}", [ISO_DATE])
+
+
+def _text_pair(name: str, what: str, *, required: bool) -> dict[str, pa.Column]:
+    """The ``name_zh`` / ``name_en`` twins of a free-text field (their pairing is checked in dataset)."""
+    checks = [NOT_BLANK] if required else []
+    return {
+        f"{name}_zh": _column(f"{what}, in Chinese", checks, required=required),
+        f"{name}_en": _column(f"{what}, in English", checks, required=required),
+    }
+
+
+def _table(name: str, columns: dict[str, pa.Column]) -> pa.DataFrameSchema:
+    # strict=False: extra columns of a user's own data are kept and ignored, never an error.
+    return pa.DataFrameSchema(columns, name=name, strict=False, coerce=True)
+
+
+EVENTS_SCHEMA = _table("events.csv", {
+    "id": _id_column(),
+    "date": _date_column(),
+    "end_date": _column(f"empty, or a real date as {DATE_FORMAT_HINT}", [ISO_DATE_OR_EMPTY], required=False),
+    "era": _column("the id of an era in eras.csv", [ID]),
+    "category": _column("one of " + ", ".join(CATEGORIES), [pa.Check.isin(list(CATEGORIES))]),
+    "importance": _column("1 (landmark), 2 (major) or 3 (context)", [pa.Check.isin(["1", "2", "3"])]),
+    **_text_pair("title", "a short headline", required=True),
+    **_text_pair("summary", "one or two sentences", required=True),
+    **_text_pair("background", "why it happened", required=False),
+    **_text_pair("content", "what it said or did", required=False),
+    **_text_pair("significance", "what it changed", required=False),
+    "aliases": _column("other names of the event, separated by ';'", required=False),
+    "related": _column(f"empty, or event {ID_LIST_HINT}", [ID_LIST], required=False),
+    "sources": _column(f"at least one source: {ID_LIST_HINT} from sources.csv", [NOT_BLANK, ID_LIST]),
+})
+
+ERAS_SCHEMA = _table("eras.csv", {
+    "id": _id_column(),
+    "start": _date_column(),
+    "end": _date_column(),
+    "parent": _column("empty, or the id of the era this one is a phase of", required=False),
+    **_text_pair("name", "the era's name", required=True),
+    **_text_pair("summary", "one or two sentences", required=False),
+    **_text_pair("background", "the era's background", required=False),
+    **_text_pair("significance", "the era's significance", required=False),
+})
+
+SOURCES_SCHEMA = _table("sources.csv", {
+    "id": _id_column(),
+    **_text_pair("citation", "the full citation", required=True),
+    "url": _column("empty, or a link starting with http:// or https://", [HTTP_URL_OR_EMPTY], required=False),
+    "kind": _column("one of " + ", ".join(SOURCE_KINDS), [pa.Check.isin(list(SOURCE_KINDS))]),
+})
+
+THEMES_SCHEMA = _table("themes.csv", {
+    "id": _id_column(),
+    "parent": _column("empty for a top-level theme, or the id of its parent theme", required=False),
+    "order": _column("a whole number giving the order among siblings", [pa.Check.str_matches(r"^\d+$")]),
+    **_text_pair("title", "a short title", required=True),
+    **_text_pair("text", "the theme's analysis", required=False),
+    "events": _column(f"empty, or event {ID_LIST_HINT}", [ID_LIST], required=False),
+})
+
+TABLE_SCHEMAS: dict[str, pa.DataFrameSchema] = {
+    schema.name: schema for schema in (EVENTS_SCHEMA, ERAS_SCHEMA, SOURCES_SCHEMA, THEMES_SCHEMA)
+}
+
+
+def text_pairs(schema: pa.DataFrameSchema) -> list[tuple[str, str]]:
+    """The ``(x_zh, x_en)`` column pairs of a table, which must be both filled or both empty."""
+    return [(name, name[:-3] + "_en") for name in schema.columns if name.endswith("_zh")]

@@ -1,0 +1,47 @@
+"""Loading the data once per data folder and version, at the UI edge."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import streamlit as st
+
+from timeline.dataset import Dataset, default_data_dir, load_dataset
+from timeline.problems import DataError, Problem
+
+
+def _fingerprint(folder: Path) -> tuple:
+    """Names, sizes and modification times of the data files, so an edited file is reloaded."""
+    paths = sorted(folder.glob("*.csv")) if folder.is_dir() else [folder]
+    return tuple((path.name, path.stat().st_size, path.stat().st_mtime_ns) for path in paths if path.exists())
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _cached_dataset(folder: str, fingerprint: tuple) -> Dataset | list[Problem]:
+    # cache_resource, not cache_data: the tables are treated as read-only and shared, so a rerun
+    # never pays for copying 100,000 events.
+    try:
+        return load_dataset(Path(folder))
+    except DataError as error:
+        return error.problems
+
+
+def get_dataset() -> tuple[Dataset | None, list[Problem], str]:
+    """The dataset of ``TIMELINE_DATA_DIR`` (or ``data/``), or the problems that stop it loading."""
+    folder = default_data_dir()
+    loaded = _cached_dataset(str(folder), _fingerprint(folder))
+    if isinstance(loaded, Dataset):
+        return loaded, [], str(folder)
+    return None, loaded, str(folder)
+
+
+def active_dataset() -> Dataset:
+    """The dataset this session shows (the app stops with an error page before any page runs otherwise)."""
+    dataset, _, _ = get_dataset()
+    assert dataset is not None
+    return dataset
+
+
+def dataset_key(dataset: Dataset) -> str:
+    """A cache key naming one loaded dataset (cached datasets live as long as their key is used)."""
+    return f"{dataset.origin}#{id(dataset)}"

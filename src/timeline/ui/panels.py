@@ -1,0 +1,128 @@
+"""The event panel and the era panel: the analysis a click opens."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from timeline.dataset import Dataset, split_ids
+from timeline.markup import escape_markdown, safe_link
+from timeline.ui import state
+from timeline.ui.state import t
+from timeline.vocab import category_label, importance_label
+
+KEY_EVENTS_SHOWN = 12
+
+
+def render_event_panel(dataset: Dataset, event_id: str, filtered: pd.DataFrame) -> None:
+    """Title, date, era, category, the three analyses, related events, sources, previous / next."""
+    lang = state.lang()
+    events = dataset.events
+    matches = events.index[events["id"] == event_id]
+    if matches.empty:
+        return
+    event = events.loc[matches[0]]
+    era = _era_row(dataset, event["era"])
+    header, close = st.columns([12, 1])
+    header.subheader(event[f"title_{lang}"], anchor=False)
+    close.button("✕", key="w_close_event", help=t("close_panel"), on_click=state.open_event, args=(None,))
+    era_col, meta_col = st.columns([1, 1])
+    meta_col.markdown(
+        f"**{t('date')}** {escape_markdown(event[f'date_{lang}'])} · **{t('category')}** "
+        f"{escape_markdown(category_label(event['category'], lang))} · **{t('importance')}** "
+        f"{escape_markdown(importance_label(int(event['importance']), lang))}"
+    )
+    if era is not None:
+        era_col.button(f"{t('era')}: {era[f'name_{lang}']}", key="w_event_era", on_click=state.open_era,
+                       args=(era["id"],), type="tertiary")
+    st.markdown(f"**{escape_markdown(event[f'summary_{lang}'])}**")
+    for section in ("background", "content", "significance"):
+        text = str(event[f"{section}_{lang}"]).strip()
+        if text:
+            st.markdown(f"##### {t(section)}")
+            st.markdown(escape_markdown(text))
+    _render_related(dataset, event, lang)
+    _render_sources(dataset, event, lang)
+    _render_previous_next(event_id, filtered if event_id in set(filtered["id"]) else events, lang)
+
+
+def render_era_panel(dataset: Dataset, era_id: str) -> None:
+    """The era's span, summary, background and significance, its phases and key events."""
+    lang = state.lang()
+    era = _era_row(dataset, era_id)
+    if era is None:
+        return
+    header, close = st.columns([12, 1])
+    header.subheader(era[f"name_{lang}"], anchor=False)
+    close.button("✕", key="w_close_era", help=t("close_panel"), on_click=state.open_era, args=(None,))
+    st.markdown(f"**{t('era_span')}** {escape_markdown(era[f'span_{lang}'])}")
+    if era["parent"]:
+        parent = _era_row(dataset, era["parent"])
+        if parent is not None:
+            st.button(f"{t('era_parent')}: {parent[f'name_{lang}']}", key="w_era_parent", type="tertiary",
+                      on_click=state.open_era, args=(parent["id"],))
+    if str(era[f"summary_{lang}"]).strip():
+        st.markdown(f"**{escape_markdown(era[f'summary_{lang}'])}**")
+    for section in ("background", "significance"):
+        text = str(era[f"{section}_{lang}"]).strip()
+        if text:
+            st.markdown(f"##### {t(section)}")
+            st.markdown(escape_markdown(text))
+    phases = dataset.eras[dataset.eras["parent"] == era_id]
+    if not phases.empty:
+        st.markdown(f"##### {t('era_phases')}")
+        for phase in phases.itertuples():
+            st.button(f"{getattr(phase, f'span_{lang}')} · {getattr(phase, f'name_{lang}')}",
+                      key=f"w_phase_{phase.id}", on_click=state.open_era, args=(phase.id,), type="tertiary")
+    family = dataset.era_family(era_id)
+    key_events = dataset.events[dataset.events["era"].isin(family)]
+    key_events = key_events.sort_values(["importance", "start"], kind="stable").head(KEY_EVENTS_SHOWN)
+    if not key_events.empty:
+        st.markdown(f"##### {t('era_key_events')}")
+        for event in key_events.sort_values("start").itertuples():
+            _event_button(event.id, getattr(event, f"date_{lang}"), getattr(event, f"title_{lang}"), "w_era_event")
+
+
+def _era_row(dataset: Dataset, era_id: str) -> pd.Series | None:
+    rows = dataset.eras[dataset.eras["id"] == era_id]
+    return None if rows.empty else rows.iloc[0]
+
+
+def _event_button(event_id: str, date: str, title: str, key_prefix: str) -> None:
+    st.button(f"{date} · {title}", key=f"{key_prefix}_{event_id}", on_click=state.open_event, args=(event_id,),
+              type="tertiary")
+
+
+def _render_related(dataset: Dataset, event: pd.Series, lang: str) -> None:
+    related_ids = [related for related in split_ids(event["related"]) if related != event["id"]]
+    related = dataset.events.set_index("id").reindex(related_ids).dropna(subset=["start"])
+    if related.empty:
+        return
+    st.markdown(f"##### {t('related')}")
+    for event_id, row in related.sort_values("start").iterrows():
+        _event_button(str(event_id), row[f"date_{lang}"], row[f"title_{lang}"], "w_related")
+
+
+def _render_sources(dataset: Dataset, event: pd.Series, lang: str) -> None:
+    cited = dataset.sources.set_index("id").reindex(split_ids(event["sources"])).dropna(subset=[f"citation_{lang}"])
+    if cited.empty:
+        return
+    st.markdown(f"##### {t('sources')}")
+    st.markdown("\n".join(
+        f"{number}. {safe_link(row[f'citation_{lang}'], row['url'])}"
+        for number, (_, row) in enumerate(cited.iterrows(), start=1)
+    ))
+
+
+def _render_previous_next(event_id: str, sequence: pd.DataFrame, lang: str) -> None:
+    ids = list(sequence["id"])
+    position = ids.index(event_id)
+    previous_col, next_col = st.columns(2)
+    if position > 0:
+        previous = sequence.iloc[position - 1]
+        previous_col.button(f"{t('previous')}  {previous[f'title_{lang}']}", key="w_previous",
+                            on_click=state.open_event, args=(previous["id"],), use_container_width=True)
+    if position < len(ids) - 1:
+        following = sequence.iloc[position + 1]
+        next_col.button(f"{t('next')}  {following[f'title_{lang}']}", key="w_next",
+                        on_click=state.open_event, args=(following["id"],), use_container_width=True)

@@ -1,0 +1,208 @@
+"""The timeline page: filters, the figure, the event and era panels, the table and the CSV export."""
+
+from __future__ import annotations
+
+import functools
+import math
+
+import pandas as pd
+import streamlit as st
+
+from timeline.dataset import Dataset
+from timeline.export import EXPORT_LANGUAGES, events_to_csv_bytes, export_file_name
+from timeline.figures import build_timeline_figure, clicked_item, lanes_for
+from timeline.filters import FilterState, apply_filters, year_bounds
+from timeline.i18n import translate
+from timeline.ui import state
+from timeline.ui.data import active_dataset, dataset_key
+from timeline.ui.panels import render_era_panel, render_event_panel
+from timeline.ui.state import t
+from timeline.vocab import CATEGORIES, IMPORTANCE, category_label, importance_label
+
+PICKER_LIMIT = 1000
+TABLE_PAGE_SIZE = 200
+CHART_CONFIG = {"displaylogo": False, "scrollZoom": False,
+                "modeBarButtonsToRemove": ["lasso2d", "select2d", "toImage"]}
+
+
+def render() -> None:
+    """Draw the whole timeline page for the current view."""
+    dataset = active_dataset()
+    _render_filters(dataset)
+    view = state.view()
+    filtered = _filtered_events(dataset_key(dataset), dataset, view.filters)
+    total = len(dataset.events)
+
+    st.title(t("app_title"), anchor=False)
+    st.caption(t("app_subtitle"))
+    st.markdown(f"**{t('count_line', shown=len(filtered), total=total)}**", help=None)
+    if filtered.empty:
+        st.info(f"{t('no_match')} {t('no_match_hint')}")
+        st.button(t("reset_filters"), key="w_reset_empty", on_click=state.reset_filters)
+
+    figure = _figure(dataset_key(dataset), dataset, view.filters, view.lang)
+    st.plotly_chart(figure, key=state.chart_key(), on_select=_on_chart_select, selection_mode="points",
+                    config=CHART_CONFIG, width="stretch")
+    st.caption(t("chart_help"))
+
+    _render_pickers(dataset, filtered)
+    with st.container(key="detail", border=True):
+        if view.event:
+            render_event_panel(dataset, view.event, filtered)
+        elif view.era:
+            render_era_panel(dataset, view.era)
+        else:
+            st.caption(t("panel_empty"))
+    _render_table(dataset, filtered)
+    _render_export(dataset, filtered)
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _filtered_events(key: str, _dataset: Dataset, filters: FilterState) -> pd.DataFrame:
+    return apply_filters(_dataset, filters)
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def _figure(key: str, _dataset: Dataset, filters: FilterState, lang: str):
+    events = _filtered_events(key, _dataset, filters)
+    labels = {"era_lane": translate("era_lane", lang)}
+    return build_timeline_figure(events, _dataset.eras, lang, lanes=lanes_for(_dataset.events), labels=labels)
+
+
+def _on_chart_select() -> None:
+    selection = st.session_state[state.chart_key()].selection
+    item = clicked_item(selection.get("points", []))
+    if item is None:
+        return
+    if item.kind == "era":
+        state.open_era(item.id, from_chart=True)
+    else:
+        state.open_event(item.id, from_chart=True)
+
+
+def _render_filters(dataset: Dataset) -> None:
+    view = state.view()
+    lang, filters = view.lang, view.filters
+    eras = dataset.eras
+    era_names = dict(zip(eras["id"], eras[f"name_{lang}"]))
+    era_depth = dict(zip(eras["id"], (eras["parent"] != "").astype(int)))
+    bounds = year_bounds(dataset)
+    with st.sidebar:
+        st.header(t("filters"), anchor=False)
+        st.multiselect(
+            t("filter_eras"), list(eras["id"]), key=state.bind("w_eras", list(filters.eras)),
+            format_func=lambda era: ("　↳ " if era_depth.get(era) else "") + era_names.get(era, era),
+            help=t("filter_eras_help"),
+            on_change=lambda: state.set_filters(eras=tuple(st.session_state["w_eras"])),
+        )
+        st.multiselect(
+            t("filter_categories"), list(CATEGORIES), key=state.bind("w_categories", list(filters.categories)),
+            format_func=lambda category: category_label(category, lang),
+            on_change=lambda: state.set_filters(categories=tuple(st.session_state["w_categories"])),
+        )
+        st.pills(
+            t("filter_importance"), list(IMPORTANCE), selection_mode="multi",
+            key=state.bind("w_importance", list(filters.importance)),
+            format_func=lambda level: importance_label(level, lang),
+            on_change=lambda: state.set_filters(importance=tuple(sorted(st.session_state["w_importance"]))),
+        )
+        if bounds[0] < bounds[1]:
+            st.slider(
+                t("filter_years"), min_value=bounds[0], max_value=bounds[1],
+                key=state.bind("w_years", filters.years or bounds),
+                on_change=lambda: state.set_filters(years=_years_or_none(st.session_state["w_years"], bounds)),
+            )
+        st.text_input(
+            t("filter_query"), key=state.bind("w_query", filters.query), placeholder=t("filter_query_placeholder"),
+            on_change=lambda: state.set_filters(query=st.session_state["w_query"].strip()),
+        )
+        st.button(t("reset_filters"), key="w_reset", on_click=state.reset_filters, disabled=filters.is_default(),
+                  width="stretch")
+
+
+def _years_or_none(years: tuple[int, int], bounds: tuple[int, int]) -> tuple[int, int] | None:
+    years = (int(years[0]), int(years[1]))
+    return None if years == bounds else years
+
+
+def _render_pickers(dataset: Dataset, filtered: pd.DataFrame) -> None:
+    """The keyboard path to both panels: a select box of events and one of eras."""
+    view = state.view()
+    lang = view.lang
+    event_col, era_col = st.columns([3, 2])
+    with event_col:
+        if len(filtered) <= PICKER_LIMIT:
+            labels = dict(zip(filtered["id"], filtered[f"date_{lang}"] + " · " + filtered[f"title_{lang}"]))
+            st.selectbox(
+                t("pick_event"), list(labels), format_func=lambda event: labels.get(event, event),
+                key=state.bind("w_pick_event", view.event if view.event in labels else None),
+                placeholder=t("pick_event_placeholder"),
+                on_change=lambda: state.open_event(st.session_state["w_pick_event"]),
+            )
+        else:
+            st.caption(t("pick_event_too_many", count=len(filtered), limit=PICKER_LIMIT))
+    with era_col:
+        eras = dataset.eras
+        names = dict(zip(eras["id"], eras[f"span_{lang}"] + " · " + eras[f"name_{lang}"]))
+        st.selectbox(
+            t("pick_era"), list(names), format_func=lambda era: names.get(era, era),
+            key=state.bind("w_pick_era", view.era), placeholder=t("pick_era_placeholder"),
+            on_change=lambda: state.open_era(st.session_state["w_pick_era"]),
+        )
+
+
+def _render_table(dataset: Dataset, filtered: pd.DataFrame) -> None:
+    """The filtered events as a table, a page at a time; selecting a row opens the event."""
+    if filtered.empty:
+        return
+    lang = state.lang()
+    st.subheader(t("table"), anchor=False)
+    pages = max(1, math.ceil(len(filtered) / TABLE_PAGE_SIZE))
+    page = 1
+    if pages > 1:
+        page = int(st.number_input(t("table_page"), min_value=1, max_value=pages, value=1, step=1, key="w_table_page"))
+        st.caption(t("table_page_of", page=page, pages=pages, size=TABLE_PAGE_SIZE))
+    shown = filtered.iloc[(page - 1) * TABLE_PAGE_SIZE: page * TABLE_PAGE_SIZE]
+    era_names = dict(zip(dataset.eras["id"], dataset.eras[f"name_{lang}"]))
+    table = pd.DataFrame({
+        t("col_date"): shown[f"date_{lang}"],
+        t("col_title"): shown[f"title_{lang}"],
+        t("col_category"): shown["category"].map(lambda category: category_label(category, lang)),
+        t("col_importance"): shown["importance"].map(lambda level: importance_label(level, lang)),
+        t("col_era"): shown["era"].map(era_names),
+        t("col_summary"): shown[f"summary_{lang}"],
+    }).reset_index(drop=True)
+    key = f"w_table_{page}"
+    st.dataframe(table, key=key, on_select=functools.partial(_on_table_select, key, list(shown["id"])),
+                 selection_mode="single-row", hide_index=True, width="stretch")
+    st.caption(t("table_help"))
+
+
+def _on_table_select(key: str, ids: list[str]) -> None:
+    rows = st.session_state[key].selection.rows
+    if rows and rows[0] < len(ids):
+        state.open_event(ids[rows[0]])
+
+
+def _render_export(dataset: Dataset, filtered: pd.DataFrame) -> None:
+    """The download button: exactly the filtered rows, in the chosen language or both."""
+    view = state.view()
+    st.subheader(t("export"), anchor=False)
+    if "w_export_lang" not in st.session_state:
+        st.session_state["w_export_lang"] = view.lang
+    export_lang = st.segmented_control(
+        t("export_language"), list(EXPORT_LANGUAGES), key="w_export_lang", required=True,
+        format_func=lambda code: t(f"export_lang_{code}"),
+    ) or view.lang
+    st.download_button(
+        t("download_csv", count=len(filtered)),
+        data=functools.partial(_csv_bytes, dataset_key(dataset), dataset, view.filters, export_lang),
+        file_name=export_file_name(view.filters, export_lang, len(filtered)),
+        mime="text/csv", key="w_download", on_click="ignore", icon=":material/download:",
+        disabled=filtered.empty,
+    )
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _csv_bytes(key: str, _dataset: Dataset, filters: FilterState, lang: str) -> bytes:
+    return events_to_csv_bytes(_filtered_events(key, _dataset, filters), lang)

@@ -1,0 +1,129 @@
+"""The view a URL carries: language, filters, and the open event or era.
+
+Pure both ways, so a copied link reopens the same view: :func:`view_from_params` reads query
+parameters (ignoring, and reporting, values it does not know) and :func:`params_from_view` writes
+the shortest parameters that say the same.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from timeline.dataset import Dataset
+from timeline.filters import FilterState, year_bounds
+from timeline.vocab import CATEGORIES, DEFAULT_LANGUAGE, IMPORTANCE, LANGUAGES
+
+PARAM_NAMES = ("lang", "era", "cat", "imp", "years", "q", "event", "show_era")
+# Parameters Streamlit itself understands; never reported as unknown.
+_STREAMLIT_PARAMS = ("embed", "embed_options")
+
+
+@dataclass(frozen=True)
+class ViewState:
+    """Everything a link can reopen."""
+
+    lang: str = DEFAULT_LANGUAGE
+    filters: FilterState = field(default_factory=FilterState)
+    event: str | None = None
+    era: str | None = None
+
+
+@dataclass(frozen=True)
+class IgnoredParam:
+    """A query parameter, or one value of it, that the URL named but the data does not know."""
+
+    name: str
+    value: str
+
+
+def view_from_params(params: Mapping[str, str | list[str]], dataset: Dataset) -> tuple[ViewState, list[IgnoredParam]]:
+    """The view that ``params`` describe, and what in them had to be ignored."""
+    ignored: list[IgnoredParam] = []
+    value = {name: _single(raw) for name, raw in params.items()}
+    for name in value:
+        if name not in PARAM_NAMES and name not in _STREAMLIT_PARAMS:
+            ignored.append(IgnoredParam(name, value[name]))
+
+    lang = value.get("lang", DEFAULT_LANGUAGE)
+    if lang not in LANGUAGES:
+        ignored.append(IgnoredParam("lang", lang))
+        lang = DEFAULT_LANGUAGE
+    era_ids = set(dataset.eras["id"])
+    eras = _known_items(value.get("era", ""), era_ids, "era", ignored)
+    categories = _known_items(value.get("cat", ""), set(CATEGORIES), "cat", ignored)
+    levels = {str(level) for level in IMPORTANCE}
+    importance = tuple(int(level) for level in _known_items(value.get("imp", ""), levels, "imp", ignored))
+    years = _years(value.get("years", ""), year_bounds(dataset), ignored)
+    event = _known_one(value.get("event", ""), set(dataset.events["id"]), "event", ignored)
+    era = _known_one(value.get("show_era", ""), era_ids, "show_era", ignored)
+    filters = FilterState(eras=eras, categories=categories, importance=importance, years=years,
+                          query=value.get("q", "").strip())
+    return ViewState(lang=lang, filters=filters, event=event, era=era), ignored
+
+
+def params_from_view(view: ViewState) -> dict[str, str]:
+    """The query parameters of ``view``; defaults are left out so links stay short."""
+    params: dict[str, str] = {}
+    if view.lang != DEFAULT_LANGUAGE:
+        params["lang"] = view.lang
+    state = view.filters
+    if state.eras:
+        params["era"] = ",".join(state.eras)
+    if state.categories:
+        params["cat"] = ",".join(state.categories)
+    if state.importance:
+        params["imp"] = ",".join(str(level) for level in state.importance)
+    if state.years is not None:
+        params["years"] = f"{state.years[0]}-{state.years[1]}"
+    if state.query.strip():
+        params["q"] = state.query.strip()
+    if view.event:
+        params["event"] = view.event
+    if view.era:
+        params["show_era"] = view.era
+    return params
+
+
+def _single(raw: str | list[str]) -> str:
+    return (raw[-1] if raw else "") if isinstance(raw, list) else str(raw)
+
+
+def _known_items(text: str, known: set[str], name: str, ignored: list[IgnoredParam]) -> tuple[str, ...]:
+    items: list[str] = []
+    for item in (part.strip() for part in text.split(",")):
+        if not item:
+            continue
+        if item in known:
+            if item not in items:
+                items.append(item)
+        else:
+            ignored.append(IgnoredParam(name, item))
+    return tuple(items)
+
+
+def _known_one(text: str, known: set[str], name: str, ignored: list[IgnoredParam]) -> str | None:
+    text = text.strip()
+    if not text:
+        return None
+    if text in known:
+        return text
+    ignored.append(IgnoredParam(name, text))
+    return None
+
+
+def _years(text: str, bounds: tuple[int, int], ignored: list[IgnoredParam]) -> tuple[int, int] | None:
+    text = text.strip()
+    if not text:
+        return None
+    match = re.fullmatch(r"(\d{4})-(\d{4})", text)
+    if not match:
+        ignored.append(IgnoredParam("years", text))
+        return None
+    first, last = sorted((int(match[1]), int(match[2])))
+    first, last = max(first, bounds[0]), min(last, bounds[1])
+    if first > last:
+        ignored.append(IgnoredParam("years", text))
+        return None
+    return None if (first, last) == bounds else (first, last)

@@ -1,0 +1,47 @@
+"""Controlled vocabularies of the data contract, each value with its Chinese and English label."""
+
+from __future__ import annotations
+
+LANGUAGES = ("zh", "en")
+DEFAULT_LANGUAGE = "zh"
+
+# Lanes run top to bottom in this order on the timeline: from the founding instruments of the
+# alliance, through its working documents and politics, to the events around it.
+CATEGORIES: dict[str, dict[str, str]] = {
+    "occupation": {"zh": "占领与改革", "en": "Occupation"},
+    "treaty": {"zh": "条约与协定", "en": "Treaties & agreements"},
+    "guidelines": {"zh": "防卫合作指针", "en": "Defence guidelines"},
+    "declaration": {"zh": "宣言与联合声明", "en": "Declarations"},
+    "strategy": {"zh": "战略文件", "en": "Strategy documents"},
+    "law": {"zh": "日本国内立法", "en": "Japanese legislation"},
+    "summit": {"zh": "首脑与部长会谈", "en": "Summits & ministerials"},
+    "diplomacy": {"zh": "外交", "en": "Diplomacy"},
+    "multilateral": {"zh": "多边机制", "en": "Multilateral"},
+    "military": {"zh": "军事与基地", "en": "Military & bases"},
+    "economy": {"zh": "经贸", "en": "Economy & trade"},
+    "crisis": {"zh": "危机与冲突", "en": "Crises & conflicts"},
+}
+
+IMPORTANCE: dict[int, dict[str, str]] = {
+    1: {"zh": "里程碑", "en": "Landmark"},
+    2: {"zh": "重要", "en": "Major"},
+    3: {"zh": "背景", "en": "Context"},
+}
+
+SOURCE_KINDS: dict[str, dict[str, str]] = {
+    "official": {"zh": "官方文件", "en": "Official document"},
+    "archive": {"zh": "史料汇编", "en": "Archive"},
+    "scholarship": {"zh": "学术文献", "en": "Scholarship"},
+    "reference": {"zh": "工具书", "en": "Reference work"},
+    "news": {"zh": "新闻报道", "en": "News report"},
+}
+
+
+def category_label(category: str, lang: str) -> str:
+    """The category's label in ``lang``, or the raw value for one outside the vocabulary."""
+    return CATEGORIES.get(category, {}).get(lang, category)
+
+
+def importance_label(importance: int, lang: str) -> str:
+    """The importance level's label in ``lang``."""
+    return IMPORTANCE.get(importance, {}).get(lang, str(importance))

@@ -1,0 +1,115 @@
+"""A live dashboard server and a headless Debian Chromium, for browser tests and screenshots."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+
+
+def chromium_available() -> bool:
+    """True when Debian's Chromium is installed where the tests look for it."""
+    return Path(CHROMIUM).exists() or shutil.which(CHROMIUM) is not None
+
+
+def free_port() -> int:
+    """A free TCP port on 127.0.0.1."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@contextlib.contextmanager
+def running_server(data_dir: Path | None = None, script: Path | None = None, timeout: float = 60) -> Iterator[str]:
+    """Start ``streamlit run`` on 127.0.0.1 and yield its base URL; stop it by its own PID afterwards."""
+    port = free_port()
+    env = dict(os.environ)
+    if data_dir is not None:
+        env["TIMELINE_DATA_DIR"] = str(data_dir)
+    command = [
+        sys.executable, "-m", "streamlit", "run", str(script or ROOT / "dashboard.py"),
+        "--server.port", str(port), "--server.address", "127.0.0.1", "--server.headless", "true",
+        "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none",
+    ]
+    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                               start_new_session=True)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        _wait_healthy(base, process, timeout)
+        yield base
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGTERM)
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+
+
+def _wait_healthy(base: str, process: subprocess.Popen, timeout: float) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"streamlit exited with code {process.returncode} before serving")
+        with contextlib.suppress(OSError), urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as response:
+            if response.status == 200:
+                return
+        time.sleep(0.2)
+    raise RuntimeError(f"streamlit did not become healthy at {base} within {timeout} s")
+
+
+def launch_browser(playwright):
+    """Headless Debian Chromium, never a downloaded browser."""
+    return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+
+
+def wait_for_app(page) -> None:
+    """Wait until the page's script run has finished and the chart is drawn."""
+    page.wait_for_selector('[data-testid="stPlotlyChart"] .js-plotly-plot', timeout=60_000)
+    page.wait_for_function(
+        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=60_000)
+
+
+def click_point(page, customdata: str) -> None:
+    """Hover, then click the chart marker whose customdata is ``customdata``, found via Plotly's axes."""
+    position = page.evaluate(
+        """(wanted) => {
+            const plot = document.querySelector('[data-testid="stPlotlyChart"] .js-plotly-plot');
+            const layout = plot._fullLayout;
+            for (const trace of plot._fullData) {
+                const data = trace.customdata || [];
+                for (let i = 0; i < data.length; i++) {
+                    const value = Array.isArray(data[i]) ? data[i][0] : data[i];
+                    if (value !== wanted) continue;
+                    const xa = layout[trace.xaxis === 'x' ? 'xaxis' : 'xaxis' + trace.xaxis.slice(1)];
+                    const ya = layout[trace.yaxis === 'y' ? 'yaxis' : 'yaxis' + trace.yaxis.slice(1)];
+                    const box = plot.getBoundingClientRect();
+                    return {x: box.left + xa._offset + xa.l2p(xa.d2l(trace.x[i])),
+                            y: box.top + ya._offset + ya.l2p(ya.d2l(trace.y[i]))};
+                }
+            }
+            return null;
+        }""",
+        customdata,
+    )
+    if position is None:
+        raise AssertionError(f"no chart point carries customdata {customdata!r}")
+    page.mouse.move(position["x"], position["y"])
+    page.wait_for_timeout(150)  # let Plotly register the hover before the click, as a person's cursor would
+    page.mouse.click(position["x"], position["y"])

@@ -1,0 +1,45 @@
+"""Take the screenshots a person would look at: ``python -m tests.e2e.screenshots OUT_DIR [DATA_DIR]``.
+
+Not a test: a tool for reviewing screens in both languages and for the README's picture.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+from tests.e2e.live import click_point, launch_browser, running_server, wait_for_app
+
+VIEWPORT = {"width": 1400, "height": 1700}
+
+
+def take(out: Path, data_dir: Path | None, shots: list[tuple[str, str, str | None]]) -> None:
+    """For each ``(name, query, clicked customdata)``: open the page, click if asked, save a PNG."""
+    out.mkdir(parents=True, exist_ok=True)
+    with running_server(data_dir) as base, sync_playwright() as playwright:
+        browser = launch_browser(playwright)
+        for name, query, click in shots:
+            page = browser.new_page(viewport=VIEWPORT)
+            page.goto(f"{base}/{query}")
+            wait_for_app(page)
+            if click:
+                click_point(page, click)
+                page.wait_for_selector(".st-key-detail h3", timeout=30_000)
+                wait_for_app(page)
+            page.wait_for_timeout(800)
+            page.screenshot(path=str(out / f"{name}.png"))
+            page.close()
+        browser.close()
+
+
+if __name__ == "__main__":
+    target = Path(sys.argv[1])
+    data = Path(sys.argv[2]) if len(sys.argv) > 2 else None
+    event = sys.argv[3] if len(sys.argv) > 3 else "1951-security-treaty"
+    take(target, data, [
+        ("timeline-zh", "", event),
+        ("timeline-en", "?lang=en", event),
+        ("era-en", "?lang=en", "era:occupation"),
+    ])
