@@ -65,13 +65,20 @@ def default_data_dir() -> Path:
 
 
 def load_dataset(path: Path | None = None) -> Dataset:
-    """Load a data folder, or an events CSV beside (or else borrowing) the bundled other tables.
+    """Load a data folder, or an events CSV with the eras and sources beside it.
 
-    Raises :class:`DataError` listing every problem when anything is wrong.
+    A lone events CSV whose folder has no ``eras.csv`` is checked against the bundled eras, sources
+    and themes, as an upload is. Raises :class:`DataError` listing every problem when anything is wrong.
     """
     path = default_data_dir() if path is None else Path(path)
+    if path.is_file() and not (path.parent / "eras.csv").exists():
+        events, problems = read_csv_file(path)
+        if problems:
+            raise DataError(problems)
+        return load_dataset_with_events(path.read_bytes(), path.name, load_dataset(bundled_data_dir()))
     tables, problems = _read_tables(path)
-    return _validated_dataset(tables, problems, origin=str(path))
+    events_file = path.name if path.is_file() else "events.csv"
+    return _validated_dataset(tables, problems, origin=str(path), events_file=events_file)
 
 
 def load_dataset_with_events(events_csv: bytes, file: str, base: Dataset) -> Dataset:
@@ -81,10 +88,9 @@ def load_dataset_with_events(events_csv: bytes, file: str, base: Dataset) -> Dat
         "events.csv": events,
         "eras.csv": _as_text(base.eras, "eras.csv"),
         "sources.csv": _as_text(base.sources, "sources.csv"),
-        "themes.csv": _as_text(base.themes, "themes.csv"),
+        # The themes cite the base's events, which the upload replaces: keep the tree, drop the links.
+        "themes.csv": _as_text(base.themes, "themes.csv").assign(events=""),
     }
-    # Themes cite bundled events, which an upload replaces: keep the tree, drop dangling links.
-    tables["themes.csv"] = tables["themes.csv"].assign(events="")
     return _validated_dataset(tables, problems, origin=file, events_file=file)
 
 
@@ -104,26 +110,19 @@ def _validated_dataset(
 
 
 def _read_tables(path: Path) -> tuple[dict[str, pd.DataFrame | None], list[Problem]]:
+    """Every table of a data folder (or of an events CSV's folder), with the problems reading them."""
     if not path.exists():
         message = f"{path} does not exist; expected a data folder or an events CSV file"
         return {}, [Problem(path.name or str(path), message)]
-    if path.is_file():
-        folder, events_path = path.parent, path
-        fallback = bundled_data_dir()
-    else:
-        folder, events_path, fallback = path, path / "events.csv", None
+    folder, events_path = (path.parent, path) if path.is_file() else (path, path / "events.csv")
     tables: dict[str, pd.DataFrame | None] = {}
     problems: list[Problem] = []
     for file in REQUIRED_FILES + OPTIONAL_FILES:
         file_path = events_path if file == "events.csv" else folder / file
-        if not file_path.exists() and fallback is not None:
-            file_path = fallback / file  # a lone events CSV borrows the bundled eras and sources
-        if not file_path.exists() and file in OPTIONAL_FILES:
+        if file in OPTIONAL_FILES and not file_path.exists():
             tables[file] = None
             continue
         table, file_problems = read_csv_file(file_path)
-        if file == "events.csv" and events_path.name != "events.csv":
-            file_problems = [_renamed(p, events_path.name) for p in file_problems]
         tables[file] = table
         problems += file_problems
     return tables, problems

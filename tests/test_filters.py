@@ -1,0 +1,83 @@
+"""Filters: each part narrows the events as a user expects; the whole is a pure subset."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from timeline.filters import FilterState, apply_filters, year_bounds
+from timeline.vocab import CATEGORIES
+
+
+@pytest.mark.parametrize(("state", "expected_ids"), [
+    (FilterState(), {"1945-surrender", "1947-constitution", "1950-korean-war", "1951-peace-treaty",
+                     "1951-security-treaty", "1952-treaties-in-force", "1955-context"}),
+    (FilterState(eras=("occupation",)), {"1945-surrender", "1947-constitution", "1950-korean-war",
+                                         "1951-peace-treaty", "1951-security-treaty"}),
+    (FilterState(eras=("occupation-reform",)), {"1945-surrender", "1947-constitution"}),
+    (FilterState(eras=("treaty-system",)), {"1952-treaties-in-force", "1955-context"}),
+    (FilterState(categories=("treaty",)), {"1951-peace-treaty", "1951-security-treaty", "1952-treaties-in-force"}),
+    (FilterState(importance=(1,)), {"1951-peace-treaty", "1951-security-treaty"}),
+    (FilterState(years=(1952, 1960)), {"1950-korean-war", "1952-treaties-in-force", "1955-context"}),
+    (FilterState(years=(1946, 1946)), set()),
+    (FilterState(query="美日安保条约"), {"1951-security-treaty"}),
+    (FilterState(query="《日美安全保障条约》"), {"1951-security-treaty"}),
+    (FilterState(query="peace constitution"), {"1947-constitution"}),
+    (FilterState(query="SEPARATE peace"), {"1951-peace-treaty"}),
+    (FilterState(query="treaties enter"), {"1952-treaties-in-force"}),
+    (FilterState(eras=("occupation",), categories=("treaty",), importance=(1,), query="和约"), {"1951-peace-treaty"}),
+])
+def test_apply_filters_table(mini, state, expected_ids):
+    """Era (with its phases), category, importance, overlapping years and bilingual search with aliases."""
+    assert set(apply_filters(mini, state)["id"]) == expected_ids
+
+
+def test_result_keeps_date_order(mini):
+    """Filtered events stay in time order."""
+    starts = list(apply_filters(mini, FilterState(categories=("treaty", "law")))["start"])
+    assert starts == sorted(starts)
+
+
+def test_year_bounds_cover_events_and_eras(mini):
+    """The year slider spans every era and event."""
+    assert year_bounds(mini) == (1945, 1960)
+
+
+def filter_states(dataset):
+    return st.builds(
+        FilterState,
+        eras=st.lists(st.sampled_from(list(dataset.eras["id"])), unique=True, max_size=3).map(tuple),
+        categories=st.lists(st.sampled_from(list(CATEGORIES)), unique=True, max_size=4).map(tuple),
+        importance=st.lists(st.sampled_from([1, 2, 3]), unique=True).map(tuple),
+        years=st.one_of(st.none(), st.tuples(st.integers(1940, 1965), st.integers(1940, 1965)).map(
+            lambda pair: tuple(sorted(pair)))),
+        query=st.sampled_from(["", "treaty", "日美", "war", "条约 treaty", "zzz"]),
+    )
+
+
+@settings(suppress_health_check=[HealthCheck.function_scoped_fixture], max_examples=60, deadline=None)
+@given(data=st.data())
+def test_result_is_a_subset_and_filtering_twice_changes_nothing(mini, data):
+    """Any filter gives a subset of the events, and applying it to its own result changes nothing."""
+    state = data.draw(filter_states(mini))
+    once = apply_filters(mini, state)
+    assert set(once["id"]) <= set(mini.events["id"])
+    narrowed = type(mini)(events=once, eras=mini.eras, sources=mini.sources, themes=mini.themes, origin="t")
+    assert list(apply_filters(narrowed, state)["id"]) == list(once["id"])
+
+
+def test_top_level_eras_partition_the_events(mini):
+    """Filtering by each top-level era in turn shows every event exactly once."""
+    seen: list[str] = []
+    for era in mini.top_level_eras()["id"]:
+        seen += list(apply_filters(mini, FilterState(eras=(era,)))["id"])
+    assert sorted(seen) == sorted(mini.events["id"])
+
+
+def test_bundled_top_level_eras_partition_the_events(bundled):
+    """The same holds for the real data."""
+    seen: list[str] = []
+    for era in bundled.top_level_eras()["id"]:
+        seen += list(apply_filters(bundled, FilterState(eras=(era,)))["id"])
+    assert sorted(seen) == sorted(bundled.events["id"])

@@ -1,0 +1,115 @@
+"""Validation: every kind of bad input gets a message naming file, row, column and expectation."""
+
+from __future__ import annotations
+
+import codecs
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from timeline import csvfile
+from timeline.__main__ import main
+from timeline.dataset import load_dataset
+from timeline.problems import DataError
+
+TESTS = Path(__file__).resolve().parent
+BAD_FILES = sorted(path for path in (TESTS / "data" / "bad").glob("*.csv") if path.stem not in {"eras", "sources"})
+BAD_FOLDERS = sorted(path for path in (TESTS / "data" / "bad-folders").iterdir() if path.is_dir())
+MINI = TESTS / "data" / "mini"
+
+
+def _validate(path: Path, capsys) -> tuple[int, str]:
+    code = main(["validate", str(path)])
+    captured = capsys.readouterr()
+    return code, captured.out + captured.err
+
+
+@pytest.mark.parametrize("case", BAD_FILES, ids=lambda path: path.stem)
+def test_bad_events_file_gets_its_message(case, capsys):
+    """Each broken events CSV fails validation with the message written beside it, and no traceback."""
+    code, output = _validate(case, capsys)
+    assert code == 1
+    assert "Traceback" not in output
+    for expected in case.with_suffix(".expected").read_text(encoding="utf-8").splitlines():
+        assert expected in output, f"{case.name}: missing {expected!r} in:\n{output}"
+
+
+@pytest.mark.parametrize("case", BAD_FOLDERS, ids=lambda path: path.name)
+def test_bad_data_folder_gets_its_message(case, capsys):
+    """Each broken data folder fails validation with the expected message."""
+    code, output = _validate(case, capsys)
+    assert code == 1
+    for expected in (case / "expected.txt").read_text(encoding="utf-8").splitlines():
+        assert expected in output, f"{case.name}: missing {expected!r} in:\n{output}"
+
+
+def test_every_problem_is_reported_at_once(tmp_path, capsys):
+    """Validation is lazy: three faults in one file give three lines, not the first alone."""
+    text = (MINI / "events.csv").read_text(encoding="utf-8")
+    text = text.replace("1947-05-03", "1947-02-30").replace(",crisis,", ",war,").replace("src-b\n", "src-x\n", 1)
+    for name in ("eras.csv", "sources.csv", "themes.csv"):
+        (tmp_path / name).write_text((MINI / name).read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "events.csv").write_text(text, encoding="utf-8")
+    code, output = _validate(tmp_path, capsys)
+    assert code == 1
+    assert "1947-02-30" in output and '"war"' in output and '"src-x"' in output
+    assert "3 problems found" in output
+
+
+def test_valid_folder_prints_a_one_line_summary(capsys):
+    """A valid folder exits 0 with a single summary line."""
+    code, output = _validate(MINI, capsys)
+    assert code == 0
+    assert output.strip().splitlines() == [f"{MINI}: valid — 7 events, 4 eras, 2 sources, 2 themes"]
+
+
+def test_command_line_never_shows_a_traceback():
+    """Run as a real command on garbage, the CLI exits 1 with a sentence."""
+    result = subprocess.run([sys.executable, "-m", "timeline", "validate", str(TESTS / "data" / "bad" / "binary.csv")],
+                            capture_output=True, text=True, check=False)
+    assert result.returncode == 1
+    assert "binary, not a CSV text file" in result.stdout
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gb18030", "gbk"])
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_supported_encodings_and_line_ends_read_the_same(tmp_path, encoding, newline):
+    """UTF-8 with or without BOM, GB18030/GBK and CRLF files load to the same Chinese text."""
+    for path in MINI.glob("*.csv"):
+        text = path.read_text(encoding="utf-8").replace("\n", newline)
+        (tmp_path / path.name).write_bytes(text.encode(encoding))
+    dataset = load_dataset(tmp_path)
+    reference = load_dataset(MINI)
+    assert list(dataset.events["title_zh"]) == list(reference.events["title_zh"])
+    assert "签署《日美安全保障条约》" in set(dataset.events["title_zh"])
+
+
+def test_oversized_file_is_refused_without_reading_it(tmp_path, monkeypatch):
+    """A file over the stated size limit is reported with its size and the limit."""
+    monkeypatch.setattr(csvfile, "MAX_FILE_BYTES", 1024)
+    big = tmp_path / "events.csv"
+    big.write_bytes(b"id,date\n" + b"x" * 4096)
+    with pytest.raises(DataError) as raised:
+        load_dataset(big)
+    assert "the limit is" in str(raised.value.problems[0])
+
+
+def test_bom_is_not_part_of_the_first_column_name(tmp_path):
+    """Excel's UTF-8 BOM does not turn the header's first name into '\\ufeffid'."""
+    for path in MINI.glob("*.csv"):
+        (tmp_path / path.name).write_bytes(codecs.BOM_UTF8 + path.read_bytes())
+    assert "id" in load_dataset(tmp_path).events.columns
+
+
+def test_loading_never_writes_to_the_data_folder(tmp_path):
+    """Validation, good or bad, leaves every data file byte for byte as it was."""
+    for path in MINI.glob("*.csv"):
+        (tmp_path / path.name).write_bytes(path.read_bytes())
+    (tmp_path / "events.csv").write_bytes((TESTS / "data" / "bad" / "impossible-date.csv").read_bytes())
+    before = {path.name: (path.read_bytes(), path.stat().st_mtime_ns) for path in tmp_path.iterdir()}
+    with pytest.raises(DataError):
+        load_dataset(tmp_path)
+    assert {path.name: (path.read_bytes(), path.stat().st_mtime_ns) for path in tmp_path.iterdir()} == before
