@@ -1,0 +1,79 @@
+"""The timeline in a real Chromium: click, choose, download and switch language as a person would."""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import re
+
+from playwright.sync_api import expect
+
+from tests.e2e.live import click_point, wait_for_app
+
+DETAIL = ".st-key-detail"
+ERA_TO_TYPE = os.environ.get("E2E_ERA_TO_TYPE", "Biden")
+
+
+def _open(page, query: str = "") -> None:
+    page.goto(f"{page.base}/{query}")
+    wait_for_app(page)
+
+
+def test_clicking_a_marker_opens_that_event(page):
+    """A click on the 1951 Security Treaty's marker shows its title, analysis and sources in the panel."""
+    _open(page)
+    click_point(page, "1951-security-treaty")
+    panel = page.locator(DETAIL)
+    expect(panel.locator("h3")).to_contain_text("日美安全保障条约", timeout=20_000)
+    expect(panel).to_contain_text("背景")
+    expect(panel).to_contain_text("资料来源")
+    expect(page).to_have_url(re.compile(r"event=1951-security-treaty"))
+
+
+def test_clicking_an_era_marker_opens_the_era(page):
+    """A click on the occupation's marker in the era lane opens the era panel with its phases."""
+    _open(page, "?lang=en")
+    click_point(page, "era:occupation")
+    panel = page.locator(DETAIL)
+    expect(panel.locator("h3")).to_contain_text(re.compile("occupation", re.IGNORECASE), timeout=20_000)
+    expect(panel).to_contain_text("Phases")
+
+
+def test_choosing_an_era_from_the_list_opens_it(page):
+    """The era select box, driven from the keyboard, opens the chosen era."""
+    _open(page, "?lang=en")
+    box = page.locator(".st-key-w_pick_era input")
+    box.click()
+    box.press_sequentially(ERA_TO_TYPE)
+    box.press("Enter")
+    expect(page.locator(DETAIL).locator("h3")).to_contain_text(ERA_TO_TYPE, timeout=20_000)
+
+
+def test_download_holds_exactly_the_rows_shown(page):
+    """The CSV has the BOM, the chosen language's header, one row per shown event, and intact Chinese."""
+    _open(page, "?era=occupation")
+    count_text = page.get_by_text(re.compile(r"显示 \d+ / \d+ 个事件")).inner_text()
+    shown = int(re.search(r"显示 (\d+)", count_text).group(1))
+    assert shown > 0
+    with page.expect_download() as download_info:
+        page.locator(".st-key-w_download button").click()
+    download = download_info.value
+    assert download.suggested_filename.startswith("us-japan-alliance_era-occupation_")
+    data = download.path().read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.DictReader(io.StringIO(data[3:].decode("utf-8"), newline="")))
+    assert len(rows) == shown
+    assert {"id", "date", "title_zh", "summary_zh"} <= set(rows[0])
+    assert "title_en" not in rows[0]
+    assert any("日本" in row["title_zh"] or "日美" in row["title_zh"] for row in rows)
+
+
+def test_switching_language_turns_the_page_english(page):
+    """Pressing English turns the title, count line and panel English, and the URL says so."""
+    _open(page, "?event=1951-security-treaty")
+    page.locator(".st-key-w_lang button", has_text="English").click()
+    expect(page.locator("h1")).to_contain_text("The US–Japan Alliance", timeout=20_000)
+    expect(page.get_by_text(re.compile(r"Showing \d+ of \d+ events"))).to_be_visible()
+    expect(page.locator(DETAIL).locator("h3")).to_contain_text("Security Treaty")
+    expect(page).to_have_url(re.compile(r"lang=en"))
