@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pandas as pd
 import plotly.graph_objects as go
 from streamlit.elements.plotly_chart import PlotlyChartSelectionSerde
 
@@ -15,6 +16,7 @@ from timeline.figures import (
     build_timeline_figure,
     clicked_item,
     lanes_for,
+    stack_offsets,
 )
 from timeline.filters import FilterState, apply_filters
 
@@ -32,7 +34,7 @@ def test_one_lane_per_category_in_vocabulary_order(mini):
     assert list(figure.layout.yaxis.ticktext[1:]) == [
         "Occupation", "Treaties & agreements", "Japanese legislation", "Economy & trade", "Crises & conflicts"]
     treaty = next(trace for trace in figure.data if trace.name == "Treaties & agreements")
-    assert set(treaty.y) == {1}
+    assert {round(height) for height in treaty.y} == {1}
 
 
 def test_every_event_is_one_marker_carrying_its_id(mini):
@@ -63,7 +65,23 @@ def test_era_bands_and_clickable_era_markers(mini):
     eras = next(trace for trace in figure.data if trace.name == "eras")
     assert sorted(eras.customdata) == sorted("era:" + era for era in mini.eras["id"])
     assert min(eras.y) == ERA_LANE
-    assert "The occupation" in eras.text
+    assert [annotation.text for annotation in figure.layout.annotations] == ["The occupation", "The treaty system"]
+
+
+def test_markers_on_the_same_day_are_stacked_apart(mini):
+    """Two treaties signed the same day sit at different heights in their lane, so each can be clicked."""
+    figure = build_timeline_figure(mini.events, mini.eras, "en")
+    treaty = next(trace for trace in figure.data if trace.name == "Treaties & agreements")
+    heights = dict(zip(treaty.customdata, treaty.y))
+    assert heights["1951-peace-treaty"] != heights["1951-security-treaty"]
+    assert all(abs(height - 1) < 0.5 for height in heights.values())
+
+
+def test_stack_offsets_only_separate_close_markers():
+    """Markers far apart stay on the lane's line; a crowd steps above and below it."""
+    day = pd.Timestamp("1951-09-08")
+    assert stack_offsets([day, day + pd.Timedelta(days=3000)], pd.Timedelta(days=300)) == [0.0, 0.0]
+    assert stack_offsets([day, day, day], pd.Timedelta(days=300)) == [0.0, -0.3, 0.3]
 
 
 def test_filtering_keeps_lanes_fixed(mini):
@@ -72,7 +90,7 @@ def test_filtering_keeps_lanes_fixed(mini):
     narrowed = apply_filters(mini, FilterState(categories=("crisis",)))
     figure = build_timeline_figure(narrowed, mini.eras, "en", lanes=lanes)
     crisis = next(trace for trace in _event_traces(figure))
-    assert set(crisis.y) == {lanes.index("crisis")}
+    assert {round(height) for height in crisis.y} == {lanes.index("crisis")}
 
 
 def test_lasting_events_draw_a_duration_bar(mini):

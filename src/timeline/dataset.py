@@ -72,7 +72,7 @@ def load_dataset(path: Path | None = None) -> Dataset:
     """
     path = default_data_dir() if path is None else Path(path)
     if path.is_file() and not (path.parent / "eras.csv").exists():
-        events, problems = read_csv_file(path)
+        _, problems = read_csv_file(path)
         if problems:
             raise DataError(problems)
         return load_dataset_with_events(path.read_bytes(), path.name, load_dataset(bundled_data_dir()))

@@ -28,6 +28,10 @@ LANE_COLOURS = (
 BAND_COLOURS = ("rgba(11, 92, 173, 0.07)", "rgba(192, 57, 43, 0.06)")
 FONT_FAMILY = '"Source Sans", "Noto Sans CJK SC", "WenQuanYi Micro Hei", sans-serif'
 ERA_LANE = -1
+# Offsets within a lane for markers that would otherwise cover one another (two treaties signed the
+# same day): the first stays on the lane's line, later ones step above and below it.
+STACK_OFFSETS = (0.0, -0.3, 0.3, -0.15, 0.15)
+STACK_GAP_SHARE = 0.012  # markers closer than this share of the whole time span are stacked
 
 
 @dataclass(frozen=True)
@@ -58,15 +62,18 @@ def build_timeline_figure(
     lane_of = {category: index for index, category in enumerate(lanes)}
     figure = go.Figure()
     top_eras = eras[eras["parent"] == ""]
+    large = len(events) > WEBGL_THRESHOLD
+    x_range = _x_range(events, eras)
+    y = _event_positions(events, lane_of, None if large else (x_range[1] - x_range[0]) * STACK_GAP_SHARE)
     _add_era_bands(figure, top_eras)
-    _add_duration_lines(figure, events, lane_of)
-    marker_trace = go.Scattergl if len(events) > WEBGL_THRESHOLD else go.Scatter
+    _add_duration_lines(figure, events, y)
+    marker_trace = go.Scattergl if large else go.Scatter
     for category in lanes:
         in_lane = events[events["category"] == category]
         if in_lane.empty:
             continue
         figure.add_trace(marker_trace(
-            x=in_lane["start"], y=[lane_of[category]] * len(in_lane), mode="markers",
+            x=in_lane["start"], y=y[in_lane.index].to_numpy(), mode="markers",
             name=category_label(category, lang), customdata=in_lane["id"].to_numpy(),
             hovertext=_event_hover_texts(in_lane, lang), hoverinfo="text",
             marker={"size": in_lane["importance"].map(MARKER_SIZES).to_numpy(),
@@ -75,6 +82,7 @@ def build_timeline_figure(
                     "opacity": 0.9},
         ))
     _add_era_markers(figure, eras, lang)
+    _add_era_labels(figure, top_eras, lang)
     tick_labels = [category_label(category, lang) for category in lanes]
     figure.update_layout(
         height=max(360, 120 + 42 * (len(lanes) + 1)),
@@ -83,7 +91,7 @@ def build_timeline_figure(
         font={"family": FONT_FAMILY, "size": 13},
         hoverlabel={"font": {"family": FONT_FAMILY}, "align": "left"},
         plot_bgcolor="white", paper_bgcolor="white",
-        xaxis={"type": "date", "showgrid": True, "gridcolor": "#eeeeee", "range": _x_range(events, eras)},
+        xaxis={"type": "date", "showgrid": True, "gridcolor": "#eeeeee", "range": x_range},
         yaxis={"tickvals": [ERA_LANE, *range(len(lanes))],
                "ticktext": [f"<b>{labels.get('era_lane', 'Eras')}</b>", *tick_labels],
                # An explicit high-to-low range puts the era lane on top and keeps rows fixed on zoom.
@@ -91,6 +99,18 @@ def build_timeline_figure(
                "showgrid": True, "gridcolor": "#f3f3f3", "zeroline": False},
     )
     return figure
+
+
+def stack_offsets(starts: Sequence[pd.Timestamp], gap: pd.Timedelta) -> list[float]:
+    """A vertical offset per marker (in time order) so that markers closer than ``gap`` do not overlap."""
+    last_on_level: list[pd.Timestamp | None] = [None] * len(STACK_OFFSETS)
+    offsets = []
+    for position, start in enumerate(starts):
+        free = [level for level, last in enumerate(last_on_level) if last is None or start - last >= gap]
+        level = free[0] if free else position % len(STACK_OFFSETS)
+        last_on_level[level] = start
+        offsets.append(STACK_OFFSETS[level])
+    return offsets
 
 
 def clicked_item(points: Sequence[Mapping]) -> ClickedItem | None:
@@ -104,6 +124,17 @@ def clicked_item(points: Sequence[Mapping]) -> ClickedItem | None:
                 return ClickedItem("era", data[len(ERA_PREFIX):])
             return ClickedItem("event", data)
     return None
+
+
+def _event_positions(events: pd.DataFrame, lane_of: Mapping[str, int], gap: pd.Timedelta | None) -> pd.Series:
+    """Each event's y: its lane, stacked within the lane when ``gap`` is given."""
+    lanes = events["category"].map(lane_of).astype(float)
+    if gap is None:
+        return lanes
+    offsets = pd.Series(0.0, index=events.index)
+    for _, in_lane in events.sort_values("start", kind="stable").groupby("category", sort=False):
+        offsets[in_lane.index] = stack_offsets(list(in_lane["start"]), gap)
+    return lanes + offsets
 
 
 def _x_range(events: pd.DataFrame, eras: pd.DataFrame) -> list[pd.Timestamp]:
@@ -126,15 +157,10 @@ def _add_era_markers(figure: go.Figure, eras: pd.DataFrame, lang: str) -> None:
         return
     middles = eras["start_day"] + (eras["end_day"] - eras["start_day"]) / 2
     is_phase = eras["parent"] != ""
-    label_column = f"label_{lang}" if f"label_{lang}" in eras.columns else f"name_{lang}"
-    labels = [html.escape(str(label) or str(name)) for label, name in zip(eras[label_column], eras[f"name_{lang}"])]
     hover = [f"<b>{html.escape(name)}</b><br>{html.escape(span)}"
              for name, span in zip(eras[f"name_{lang}"], eras[f"span_{lang}"])]
-    positions = ["top center" if index % 2 == 0 else "bottom center" for index in range(len(eras))]
     figure.add_trace(go.Scatter(
-        x=middles, y=[ERA_LANE + (0.25 if phase else 0) for phase in is_phase], mode="markers+text",
-        text=[label if not phase else "" for label, phase in zip(labels, is_phase)],
-        textposition=positions, textfont={"size": 11, "color": "#333333"},
+        x=middles, y=[ERA_LANE + (0.3 if phase else 0) for phase in is_phase], mode="markers",
         customdata=[ERA_PREFIX + era_id for era_id in eras["id"]], hovertext=hover, hoverinfo="text",
         marker={"symbol": ["diamond" if phase else "square" for phase in is_phase],
                 "size": [9 if phase else 13 for phase in is_phase], "color": "#555555"},
@@ -142,16 +168,28 @@ def _add_era_markers(figure: go.Figure, eras: pd.DataFrame, lang: str) -> None:
     ))
 
 
-def _add_duration_lines(figure: go.Figure, events: pd.DataFrame, lane_of: Mapping[str, int]) -> None:
+def _add_era_labels(figure: go.Figure, top_eras: pd.DataFrame, lang: str) -> None:
+    """Each top-level era's short label above its marker, alternating height so neighbours never collide.
+
+    Annotations rather than marker text: they stay legible when a click dims the unselected points.
+    """
+    for index, era in enumerate(top_eras.itertuples()):
+        label = getattr(era, f"label_{lang}", "") or getattr(era, f"name_{lang}")
+        middle = era.start_day + (era.end_day - era.start_day) / 2
+        figure.add_annotation(x=middle, y=ERA_LANE, yshift=16 if index % 2 == 0 else -16, text=html.escape(label),
+                              showarrow=False, font={"size": 11, "color": "#333333"})
+
+
+def _add_duration_lines(figure: go.Figure, events: pd.DataFrame, y: pd.Series) -> None:
     """A thin bar from start to end for events that last (a war, a negotiation)."""
     lasting = events[events["end"].notna()]
     if lasting.empty:
         return
     xs: list = []
     ys: list = []
-    for event in lasting.itertuples():
+    for index, event in zip(lasting.index, lasting.itertuples()):
         xs += [event.start, event.end, None]
-        ys += [lane_of.get(event.category, 0)] * 2 + [None]
+        ys += [y[index]] * 2 + [None]
     figure.add_trace(go.Scatter(x=xs, y=ys, mode="lines", hoverinfo="skip", name="durations",
                                 line={"width": 4, "color": "rgba(60, 60, 60, 0.35)"}))
 

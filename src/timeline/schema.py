@@ -107,6 +107,7 @@ ERAS_SCHEMA = _table("eras.csv", {
     "end": _date_column(),
     "parent": _column("empty, or the id of the era this one is a phase of", required=False),
     **_text_pair("name", "the era's name", required=True),
+    **_text_pair("label", "a short label for the timeline's era lane (the name is used when empty)", required=False),
     **_text_pair("summary", "one or two sentences", required=False),
     **_text_pair("background", "the era's background", required=False),
     **_text_pair("significance", "the era's significance", required=False),

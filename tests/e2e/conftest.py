@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 import pytest
 
@@ -36,9 +35,8 @@ def browser():
 
 @pytest.fixture(scope="session")
 def server():
-    """The dashboard on the bundled data (or E2E_DATA_DIR), served on 127.0.0.1."""
-    data = os.environ.get("E2E_DATA_DIR")
-    with running_server(Path(data) if data else None) as base:
+    """The dashboard on the bundled data, served on 127.0.0.1."""
+    with running_server() as base:
         yield base
 
 

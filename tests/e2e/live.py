@@ -86,8 +86,30 @@ def wait_for_app(page) -> None:
         "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=60_000)
 
 
-def click_point(page, customdata: str) -> None:
+def zoom_to_point(page, customdata: str, days: int = 200) -> None:
+    """Zoom the time axis to a few months around a marker, as a person would before clicking in a crowd."""
+    page.evaluate(
+        """([wanted, days]) => {
+            const plot = document.querySelector('[data-testid="stPlotlyChart"] .js-plotly-plot');
+            for (const trace of plot._fullData) {
+                const data = trace.customdata || [];
+                for (let i = 0; i < data.length; i++) {
+                    if ((Array.isArray(data[i]) ? data[i][0] : data[i]) !== wanted) continue;
+                    const x = new Date(trace.x[i]).getTime();
+                    const span = days * 86400000;
+                    return window.Plotly.relayout(plot, {'xaxis.range': [new Date(x - span), new Date(x + span)]});
+                }
+            }
+        }""",
+        [customdata, days],
+    )
+    page.wait_for_timeout(300)
+
+
+def click_point(page, customdata: str, zoom: bool = True) -> None:
     """Hover, then click the chart marker whose customdata is ``customdata``, found via Plotly's axes."""
+    if zoom:
+        zoom_to_point(page, customdata)
     position = page.evaluate(
         """(wanted) => {
             const plot = document.querySelector('[data-testid="stPlotlyChart"] .js-plotly-plot');

@@ -36,8 +36,8 @@ def take(out: Path, data_dir: Path | None, shots: list[tuple[str, str, str | Non
 
 if __name__ == "__main__":
     target = Path(sys.argv[1])
-    data = Path(sys.argv[2]) if len(sys.argv) > 2 else None
-    event = sys.argv[3] if len(sys.argv) > 3 else "1951-security-treaty"
+    data = Path(sys.argv[2]) if len(sys.argv) > 2 and sys.argv[2] else None
+    event = sys.argv[3] if len(sys.argv) > 3 else "1951-security-treaty-signed"
     take(target, data, [
         ("timeline-zh", "", event),
         ("timeline-en", "?lang=en", event),
