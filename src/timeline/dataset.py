@@ -8,7 +8,7 @@ writes to the data folder.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
@@ -22,19 +22,20 @@ from timeline.search import build_search_text
 
 DATA_DIR_VARIABLE = "TIMELINE_DATA_DIR"
 REQUIRED_FILES = ("events.csv", "eras.csv", "sources.csv")
-OPTIONAL_FILES = ("themes.csv",)
+OPTIONAL_FILES = ("themes.csv", "adjustments.csv")
 LANDMARK_TEXTS = ("background", "content", "significance")
 
 
 @dataclass(frozen=True)
 class Dataset:
-    """The four typed tables of one data folder, events sorted by date."""
+    """The typed tables of one data folder, events sorted by date."""
 
     events: pd.DataFrame
     eras: pd.DataFrame
     sources: pd.DataFrame
     themes: pd.DataFrame
     origin: str
+    adjustments: pd.DataFrame = field(default_factory=pd.DataFrame)
 
     def era_family(self, era_id: str) -> set[str]:
         """The era and all its phases (selecting the occupation selects its three phases too)."""
@@ -88,8 +89,10 @@ def load_dataset_with_events(events_csv: bytes, file: str, base: Dataset) -> Dat
         "events.csv": events,
         "eras.csv": _as_text(base.eras, "eras.csv"),
         "sources.csv": _as_text(base.sources, "sources.csv"),
-        # The themes cite the base's events, which the upload replaces: keep the tree, drop the links.
-        "themes.csv": _as_text(base.themes, "themes.csv").assign(events=""),
+        # The themes and the comparison cite the base's events, which the upload replaces: keep
+        # their texts, drop the links.
+        "themes.csv": _as_text(base.themes, "themes.csv", drop_links="events"),
+        "adjustments.csv": _as_text(base.adjustments, "adjustments.csv", drop_links="documents"),
     }
     return _validated_dataset(tables, problems, origin=file, events_file=file)
 
@@ -137,6 +140,7 @@ def validate_tables(tables: dict[str, pd.DataFrame | None]) -> list[Problem]:
             problems += _twin_problems(table, file)
     events, eras = tables.get("events.csv"), tables.get("eras.csv")
     sources, themes = tables.get("sources.csv"), tables.get("themes.csv")
+    adjustments = tables.get("adjustments.csv")
     if eras is not None:
         problems += _era_problems(eras)
     if events is not None:
@@ -152,6 +156,11 @@ def validate_tables(tables: dict[str, pd.DataFrame | None]) -> list[Problem]:
                                             "a source id in sources.csv")
         if themes is not None:
             problems += _reference_problems(themes, "themes.csv", "events", event_ids, "an event id in events.csv")
+        if adjustments is not None:
+            problems += _reference_problems(adjustments, "adjustments.csv", "documents", event_ids,
+                                            "an event id in events.csv")
+    if adjustments is not None and eras is not None and "id" in eras:
+        problems += _reference_problems(adjustments, "adjustments.csv", "era", set(eras["id"]), "an era id in eras.csv")
     if themes is not None and "id" in themes:
         problems += _reference_problems(themes, "themes.csv", "parent", set(themes["id"]), "a theme id in themes.csv")
     return sorted(problems, key=_problem_order)
@@ -319,12 +328,17 @@ def _reference_problems(table: pd.DataFrame, file: str, column: str, known: set[
     return problems
 
 
-def _as_text(table: pd.DataFrame, file: str) -> pd.DataFrame:
-    """A typed table back as the text table it was read from (for re-validation with new events)."""
+def _as_text(table: pd.DataFrame, file: str, drop_links: str | None = None) -> pd.DataFrame | None:
+    """A typed table back as the text it was read from, to re-validate it with new events.
+
+    ``drop_links`` empties a column of event ids; an empty table gives ``None`` (no such file).
+    """
+    if table.empty:
+        return None
     columns = [column for column in TABLE_SCHEMAS[file].columns if column in table.columns]
     text = table[columns].astype(str)
     text.index = pd.RangeIndex(2, len(text) + 2, name="row")
-    return text
+    return text.assign(**{drop_links: ""}) if drop_links else text
 
 
 def _with_optional_columns(table: pd.DataFrame | None, file: str) -> pd.DataFrame:
@@ -342,7 +356,10 @@ def _typed_dataset(tables: dict[str, pd.DataFrame], origin: str) -> Dataset:
     sources = _with_optional_columns(tables["sources.csv"], "sources.csv")
     themes = _with_optional_columns(tables.get("themes.csv"), "themes.csv")
     themes["order"] = pd.to_numeric(themes["order"], errors="coerce").fillna(0).astype(int)
-    return Dataset(events=events, eras=eras, sources=sources, themes=themes, origin=origin)
+    adjustments = _with_optional_columns(tables.get("adjustments.csv"), "adjustments.csv")
+    adjustments["order"] = pd.to_numeric(adjustments["order"], errors="coerce").fillna(0).astype(int)
+    adjustments = adjustments.sort_values("order", kind="stable").reset_index(drop=True)
+    return Dataset(events=events, eras=eras, sources=sources, themes=themes, origin=origin, adjustments=adjustments)
 
 
 def _typed_events(events: pd.DataFrame) -> pd.DataFrame:

@@ -129,8 +129,21 @@ THEMES_SCHEMA = _table("themes.csv", {
     "events": _column(f"empty, or event {ID_LIST_HINT}", [ID_LIST], required=False),
 })
 
+ADJUSTMENTS_SCHEMA = _table("adjustments.csv", {
+    "id": _id_column(),
+    "era": _column("the id of an era in eras.csv", [ID]),
+    "order": _column("a whole number giving the column order", [pa.Check.str_matches(r"^\d+$")]),
+    **_text_pair("title", "a short column heading", required=True),
+    **_text_pair("background", "why the adjustment came", required=True),
+    **_text_pair("content", "what its key documents did", required=True),
+    **_text_pair("significance", "what it changed and its limits", required=True),
+    **_text_pair("divergence", "where US and Japanese aims diverged", required=True),
+    "documents": _column(f"event {ID_LIST_HINT}", [ID_LIST], required=False),
+})
+
 TABLE_SCHEMAS: dict[str, pa.DataFrameSchema] = {
-    schema.name: schema for schema in (EVENTS_SCHEMA, ERAS_SCHEMA, SOURCES_SCHEMA, THEMES_SCHEMA)
+    schema.name: schema
+    for schema in (EVENTS_SCHEMA, ERAS_SCHEMA, SOURCES_SCHEMA, THEMES_SCHEMA, ADJUSTMENTS_SCHEMA)
 }
 
 

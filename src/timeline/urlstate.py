@@ -15,7 +15,7 @@ from timeline.dataset import Dataset
 from timeline.filters import FilterState, year_bounds
 from timeline.vocab import CATEGORIES, DEFAULT_LANGUAGE, IMPORTANCE, LANGUAGES
 
-PARAM_NAMES = ("lang", "era", "cat", "imp", "years", "q", "event", "show_era")
+PARAM_NAMES = ("lang", "era", "cat", "imp", "years", "q", "event", "show_era", "cmp", "theme")
 # Parameters Streamlit itself understands; never reported as unknown.
 _STREAMLIT_PARAMS = ("embed", "embed_options")
 
@@ -28,6 +28,8 @@ class ViewState:
     filters: FilterState = field(default_factory=FilterState)
     event: str | None = None
     era: str | None = None
+    compare: tuple[str, ...] = ()
+    theme: str | None = None
 
 
 @dataclass(frozen=True)
@@ -58,9 +60,11 @@ def view_from_params(params: Mapping[str, str | list[str]], dataset: Dataset) ->
     years = _years(value.get("years", ""), year_bounds(dataset), ignored)
     event = _known_one(value.get("event", ""), set(dataset.events["id"]), "event", ignored)
     era = _known_one(value.get("show_era", ""), era_ids, "show_era", ignored)
+    compare = _known_items(value.get("cmp", ""), set(dataset.adjustments.get("id", [])), "cmp", ignored)
+    theme = _known_one(value.get("theme", ""), set(dataset.themes["id"]), "theme", ignored)
     filters = FilterState(eras=eras, categories=categories, importance=importance, years=years,
                           query=value.get("q", "").strip())
-    return ViewState(lang=lang, filters=filters, event=event, era=era), ignored
+    return ViewState(lang=lang, filters=filters, event=event, era=era, compare=compare, theme=theme), ignored
 
 
 def params_from_view(view: ViewState) -> dict[str, str]:
@@ -83,6 +87,10 @@ def params_from_view(view: ViewState) -> dict[str, str]:
         params["event"] = view.event
     if view.era:
         params["show_era"] = view.era
+    if view.compare:
+        params["cmp"] = ",".join(view.compare)
+    if view.theme:
+        params["theme"] = view.theme
     return params
 
 

@@ -6,8 +6,9 @@ import streamlit as st
 
 from timeline.i18n import translate
 from timeline.problems import Problem
-from timeline.ui import state, timeline_page
+from timeline.ui import state
 from timeline.ui.data import get_dataset
+from timeline.ui.navigation import page_objects
 from timeline.vocab import LANGUAGES
 
 LANGUAGE_NAMES = {"zh": "中文", "en": "English"}
@@ -34,9 +35,7 @@ def _run() -> None:
     if ignored:
         items = ", ".join(f"{item.name}={item.value}" for item in ignored)
         st.warning(state.t("url_ignored", items=items), icon="⚠️")
-    pages = [st.Page(timeline_page.render, title=state.t("page_timeline"), icon="🕰️", url_path="timeline",
-                     default=True)]
-    st.navigation(pages).run()
+    st.navigation(list(page_objects().values())).run()
     state.sync_url()
 
 

@@ -1,0 +1,85 @@
+"""The bibliography: which events cite each source, and how to cite the dashboard itself.
+
+After Our World in Data's practice, a citation names the data's version and date, so a reader of a
+paper can find the same data again.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from timeline.dataset import Dataset, split_ids
+from timeline.dates import format_date, parse_date
+
+TITLE_ZH = "日美同盟互动年表"
+TITLE_EN = "The US–Japan Alliance: An Interactive Timeline"
+
+
+@dataclass(frozen=True)
+class DataVersion:
+    """The data's version and release date, read from ``VERSION`` in the data folder."""
+
+    number: str
+    date: str  # ISO YYYY-MM-DD
+
+
+def read_data_version(folder: Path) -> DataVersion | None:
+    """The ``VERSION`` file's ``<number> <YYYY-MM-DD>``, or ``None`` when absent or malformed."""
+    try:
+        number, date = (folder / "VERSION").read_text(encoding="utf-8").split()[:2]
+        parse_date(date)
+    except (OSError, ValueError):
+        return None
+    return DataVersion(number, date)
+
+
+def citing_events(dataset: Dataset) -> dict[str, list[str]]:
+    """For each source id, the ids of the events citing it, in time order."""
+    cited: dict[str, list[str]] = {source_id: [] for source_id in dataset.sources["id"]}
+    for event_id, cell in zip(dataset.events["id"], dataset.events["sources"]):
+        for source_id in split_ids(cell):
+            cited.setdefault(source_id, []).append(event_id)
+    return cited
+
+
+def sources_table(dataset: Dataset, lang: str, kinds: tuple[str, ...] = (), query: str = "") -> pd.DataFrame:
+    """The sources, with the count of citing events, narrowed by kind and a text query."""
+    sources = dataset.sources.copy()
+    sources["cited_by"] = sources["id"].map({key: len(value) for key, value in citing_events(dataset).items()})
+    if kinds:
+        sources = sources[sources["kind"].isin(kinds)]
+    for term in query.casefold().split():
+        text = (sources["citation_zh"] + " " + sources["citation_en"] + " " + sources["id"]).str.casefold()
+        sources = sources[text.str.contains(term, regex=False)]
+    other = "en" if lang == "zh" else "zh"
+    return sources.sort_values([f"citation_{lang}", f"citation_{other}"], kind="stable")
+
+
+def dashboard_citation(version: DataVersion | None, lang: str, url: str, accessed: dt.date) -> str:
+    """How to cite the dashboard: GB/T 7714 in Chinese, an author–date form in English."""
+    number = version.number if version else "—"
+    released = parse_date(version.date) if version else None
+    if lang == "zh":
+        stamp = f"(数据版本 {number},{format_date(released, 'zh')})" if released else f"(数据版本 {number})"
+        return f"{TITLE_ZH}{stamp}[DB/OL]. [{accessed.isoformat()}]. {url}."
+    stamp = f" (data version {number}, {format_date(released, 'en')})" if released else f" (data version {number})"
+    return f"{TITLE_EN}{stamp}. Online database. {url} (accessed {format_date(parse_date(accessed.isoformat()), 'en')})."
+
+
+def dashboard_bibtex(version: DataVersion | None, url: str, accessed: dt.date) -> str:
+    """The same citation as a BibTeX entry."""
+    number = version.number if version else "unversioned"
+    year = version.date[:4] if version else str(accessed.year)
+    return (
+        "@misc{us_japan_alliance_timeline,\n"
+        f"  title = {{{TITLE_EN} / {TITLE_ZH}}},\n"
+        f"  year = {{{year}}},\n"
+        f"  version = {{{number}}},\n"
+        f"  url = {{{url}}},\n"
+        f"  note = {{Accessed {accessed.isoformat()}}}\n"
+        "}"
+    )

@@ -1,0 +1,72 @@
+"""The analysis tree of the seed mind map: its figure, a node's path, children and events."""
+
+from __future__ import annotations
+
+import html
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from timeline.dataset import Dataset, split_ids
+from timeline.figures import FONT_FAMILY
+
+ROOT_ID = "__root__"
+
+
+def ordered_themes(themes: pd.DataFrame) -> pd.DataFrame:
+    """The themes in reading order: depth-first, siblings by ``order``."""
+    children = {parent: group.sort_values("order", kind="stable") for parent, group in themes.groupby("parent")}
+    ordered: list[pd.Series] = []
+
+    def visit(parent: str) -> None:
+        for _, theme in children.get(parent, pd.DataFrame()).iterrows():
+            ordered.append(theme)
+            visit(theme["id"])
+
+    visit("")
+    return pd.DataFrame(ordered).reset_index(drop=True) if ordered else themes.iloc[0:0]
+
+
+def theme_depths(themes: pd.DataFrame) -> dict[str, int]:
+    """How deep each theme sits: 0 for the eight branches."""
+    parent_of = dict(zip(themes["id"], themes["parent"]))
+    depths: dict[str, int] = {}
+    for theme_id in parent_of:
+        depth, current = 0, parent_of[theme_id]
+        while current and depth < 50:
+            depth, current = depth + 1, parent_of.get(current, "")
+        depths[theme_id] = depth
+    return depths
+
+
+def theme_path(themes: pd.DataFrame, theme_id: str) -> list[str]:
+    """The ids from the branch down to ``theme_id``."""
+    parent_of = dict(zip(themes["id"], themes["parent"]))
+    path = [theme_id]
+    while parent_of.get(path[-1]) and len(path) < 50:
+        path.append(parent_of[path[-1]])
+    return list(reversed(path))
+
+
+def theme_events(dataset: Dataset, theme_id: str) -> pd.DataFrame:
+    """The events a theme links to, in time order."""
+    rows = dataset.themes[dataset.themes["id"] == theme_id]
+    if rows.empty:
+        return dataset.events.iloc[0:0]
+    ids = split_ids(rows.iloc[0]["events"])
+    return dataset.events[dataset.events["id"].isin(ids)]
+
+
+def build_theme_figure(themes: pd.DataFrame, lang: str, root_label: str) -> go.Figure:
+    """The mind map as a sunburst: the alliance at the centre, the eight branches around it."""
+    ordered = ordered_themes(themes)
+    ids = [ROOT_ID, *ordered["id"]]
+    parents = ["", *[parent or ROOT_ID for parent in ordered["parent"]]]
+    labels = [root_label, *[html.escape(title) for title in ordered[f"title_{lang}"]]]
+    figure = go.Figure(go.Sunburst(
+        ids=ids, parents=parents, labels=labels, customdata=ids, maxdepth=3, insidetextorientation="radial",
+        hovertemplate="%{label}<extra></extra>", sort=False,
+    ))
+    figure.update_layout(height=620, margin={"l": 0, "r": 0, "t": 10, "b": 10},
+                         font={"family": FONT_FAMILY, "size": 12})
+    return figure

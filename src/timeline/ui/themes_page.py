@@ -1,0 +1,70 @@
+"""The Themes page: the seed mind map as a sunburst, a node's analysis, and its events on the timeline."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from timeline.markup import escape_markdown
+from timeline.themes import build_theme_figure, ordered_themes, theme_depths, theme_events, theme_path
+from timeline.ui import state
+from timeline.ui.data import active_dataset
+from timeline.ui.navigation import event_link_button
+from timeline.ui.state import t
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _figure(_themes, key: str, lang: str, root_label: str):
+    return build_theme_figure(_themes, lang, root_label)
+
+
+def render() -> None:
+    """Draw the mind map and the chosen node."""
+    dataset = active_dataset()
+    view = state.view()
+    lang = view.lang
+    themes = dataset.themes
+    st.title(t("themes_title"), anchor=False)
+    st.caption(t("themes_intro"))
+    if themes.empty:
+        st.info(t("themes_empty"))
+        return
+    ordered = ordered_themes(themes)
+    depths = theme_depths(themes)
+    titles = dict(zip(themes["id"], themes[f"title_{lang}"]))
+    chart, detail = st.columns([3, 2])
+    with chart:
+        figure = _figure(themes, f"{dataset.origin}#{id(dataset)}", lang, t("themes_root"))
+        st.plotly_chart(figure, key="w_theme_chart", config={"displaylogo": False}, width="stretch")
+    with detail:
+        st.selectbox(
+            t("themes_choose"), list(ordered["id"]),
+            format_func=lambda theme: "　" * depths.get(theme, 0) + titles.get(theme, theme),
+            key=state.bind("w_theme", view.theme), placeholder=t("themes_choose_placeholder"),
+            on_change=lambda: state.set_view(theme=st.session_state["w_theme"]),
+        )
+        with st.container(key="theme_detail", border=True):
+            if view.theme:
+                _render_theme(dataset, view.theme, titles, lang)
+            else:
+                st.caption(t("themes_empty"))
+
+
+def _render_theme(dataset, theme_id: str, titles: dict[str, str], lang: str) -> None:
+    theme = dataset.themes[dataset.themes["id"] == theme_id].iloc[0]
+    path = theme_path(dataset.themes, theme_id)
+    st.caption(f"{t('themes_path')}: " + " › ".join(escape_markdown(titles.get(node, node)) for node in path))
+    st.subheader(theme[f"title_{lang}"], anchor=False)
+    if str(theme[f"text_{lang}"]).strip():
+        st.markdown(escape_markdown(theme[f"text_{lang}"]))
+    children = dataset.themes[dataset.themes["parent"] == theme_id].sort_values("order")
+    if not children.empty:
+        st.markdown(f"##### {t('themes_children')}")
+        for child in children.itertuples():
+            st.button(getattr(child, f"title_{lang}"), key=f"w_child_{child.id}", type="tertiary",
+                      on_click=state.set_view, kwargs={"theme": child.id})
+    events = theme_events(dataset, theme_id)
+    if not events.empty:
+        st.markdown(f"##### {t('themes_events')}")
+        for event in events.itertuples():
+            label = f"{getattr(event, f'date_{lang}')} · {getattr(event, f'title_{lang}')}"
+            event_link_button(event.id, escape_markdown(label), key=f"w_theme_event_{event.id}")
