@@ -67,7 +67,8 @@ def dashboard_citation(version: DataVersion | None, lang: str, url: str, accesse
         stamp = f"(数据版本 {number},{format_date(released, 'zh')})" if released else f"(数据版本 {number})"
         return f"{TITLE_ZH}{stamp}[DB/OL]. [{accessed.isoformat()}]. {url}."
     stamp = f" (data version {number}, {format_date(released, 'en')})" if released else f" (data version {number})"
-    return f"{TITLE_EN}{stamp}. Online database. {url} (accessed {format_date(parse_date(accessed.isoformat()), 'en')})."
+    accessed_text = format_date(parse_date(accessed.isoformat()), "en")
+    return f"{TITLE_EN}{stamp}. Online database. {url} (accessed {accessed_text})."
 
 
 def dashboard_bibtex(version: DataVersion | None, url: str, accessed: dt.date) -> str:
