@@ -55,8 +55,9 @@ def sources_table(dataset: Dataset, lang: str, kinds: tuple[str, ...] = (), quer
     for term in query.casefold().split():
         text = (sources["citation_zh"] + " " + sources["citation_en"] + " " + sources["id"]).str.casefold()
         sources = sources[text.str.contains(term, regex=False)]
-    other = "en" if lang == "zh" else "zh"
-    return sources.sort_values([f"citation_{lang}", f"citation_{other}"], kind="stable")
+    # Sort by the citation's first word, not by an opening quote or title mark.
+    sort_key = sources[f"citation_{lang}"].str.lstrip("\"“‘'《[ ").str.casefold()
+    return sources.assign(_sort=sort_key).sort_values(["_sort", "id"], kind="stable").drop(columns="_sort")
 
 
 def dashboard_citation(version: DataVersion | None, lang: str, url: str, accessed: dt.date) -> str:

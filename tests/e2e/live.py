@@ -79,11 +79,17 @@ def launch_browser(playwright):
     return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
 
 
+def wait_for_script(page) -> None:
+    """Wait until the page's script run has finished (Streamlit's running indicator is gone)."""
+    page.wait_for_selector('[data-testid="stMain"] h1', timeout=60_000)
+    page.wait_for_function(
+        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=60_000)
+
+
 def wait_for_app(page) -> None:
     """Wait until the page's script run has finished and the chart is drawn."""
     page.wait_for_selector('[data-testid="stPlotlyChart"] .js-plotly-plot', timeout=60_000)
-    page.wait_for_function(
-        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=60_000)
+    wait_for_script(page)
 
 
 def zoom_to_point(page, customdata: str, days: int = 200) -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from tests.e2e.live import click_point, launch_browser, running_server, wait_for_app
+from tests.e2e.live import click_point, launch_browser, running_server, wait_for_app, wait_for_script
 
 VIEWPORT = {"width": 1400, "height": 1700}
 
@@ -23,7 +23,7 @@ def take(out: Path, data_dir: Path | None, shots: list[tuple[str, str, str | Non
         for name, query, click in shots:
             page = browser.new_page(viewport=VIEWPORT)
             page.goto(f"{base}/{query}")
-            wait_for_app(page)
+            wait_for_app(page) if not query.startswith(("compare", "sources")) else wait_for_script(page)
             if click:
                 click_point(page, click)
                 page.wait_for_selector(".st-key-detail h3", timeout=30_000)
@@ -42,4 +42,10 @@ if __name__ == "__main__":
         ("timeline-zh", "", event),
         ("timeline-en", "?lang=en", event),
         ("era-en", "?lang=en", "era:occupation"),
+        ("compare-zh", "compare", None),
+        ("compare-en", "compare?lang=en&cmp=first-adjustment,second-adjustment,third-adjustment", None),
+        ("themes-zh", "themes?theme=dependence-centrifugal", None),
+        ("themes-en", "themes?lang=en&theme=return-to-asia-roles", None),
+        ("sources-zh", "sources", None),
+        ("sources-en", "sources?lang=en", None),
     ])

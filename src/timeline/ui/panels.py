@@ -24,7 +24,7 @@ def render_event_panel(dataset: Dataset, event_id: str, filtered: pd.DataFrame) 
     event = events.loc[matches[0]]
     era = _era_row(dataset, event["era"])
     header, close = st.columns([12, 1])
-    header.subheader(event[f"title_{lang}"], anchor=False)
+    header.subheader(escape_markdown(event[f"title_{lang}"]), anchor=False)
     close.button("✕", key="w_close_event", help=t("close_panel"), on_click=state.open_event, args=(None,))
     era_col, meta_col = st.columns([1, 1])
     meta_col.markdown(
@@ -33,8 +33,8 @@ def render_event_panel(dataset: Dataset, event_id: str, filtered: pd.DataFrame) 
         f"{escape_markdown(importance_label(int(event['importance']), lang))}"
     )
     if era is not None:
-        era_col.button(f"{t('era')}: {era[f'name_{lang}']}", key="w_event_era", on_click=state.open_era,
-                       args=(era["id"],), type="tertiary")
+        era_col.button(f"{t('era')}: {escape_markdown(era[f'name_{lang}'])}", key="w_event_era",
+                       on_click=state.open_era, args=(era["id"],), type="tertiary")
     st.markdown(f"**{escape_markdown(event[f'summary_{lang}'])}**")
     for section in ("background", "content", "significance"):
         text = str(event[f"{section}_{lang}"]).strip()
@@ -53,14 +53,14 @@ def render_era_panel(dataset: Dataset, era_id: str) -> None:
     if era is None:
         return
     header, close = st.columns([12, 1])
-    header.subheader(era[f"name_{lang}"], anchor=False)
+    header.subheader(escape_markdown(era[f"name_{lang}"]), anchor=False)
     close.button("✕", key="w_close_era", help=t("close_panel"), on_click=state.open_era, args=(None,))
     st.markdown(f"**{t('era_span')}** {escape_markdown(era[f'span_{lang}'])}")
     if era["parent"]:
         parent = _era_row(dataset, era["parent"])
         if parent is not None:
-            st.button(f"{t('era_parent')}: {parent[f'name_{lang}']}", key="w_era_parent", type="tertiary",
-                      on_click=state.open_era, args=(parent["id"],))
+            label = f"{t('era_parent')}: {escape_markdown(parent[f'name_{lang}'])}"
+            st.button(label, key="w_era_parent", type="tertiary", on_click=state.open_era, args=(parent["id"],))
     if str(era[f"summary_{lang}"]).strip():
         st.markdown(f"**{escape_markdown(era[f'summary_{lang}'])}**")
     for section in ("background", "significance"):
@@ -72,7 +72,7 @@ def render_era_panel(dataset: Dataset, era_id: str) -> None:
     if not phases.empty:
         st.markdown(f"##### {t('era_phases')}")
         for phase in phases.itertuples():
-            st.button(f"{getattr(phase, f'span_{lang}')} · {getattr(phase, f'name_{lang}')}",
+            st.button(escape_markdown(f"{getattr(phase, f'span_{lang}')} · {getattr(phase, f'name_{lang}')}"),
                       key=f"w_phase_{phase.id}", on_click=state.open_era, args=(phase.id,), type="tertiary")
     family = dataset.era_family(era_id)
     key_events = dataset.events[dataset.events["era"].isin(family)]
@@ -89,8 +89,8 @@ def _era_row(dataset: Dataset, era_id: str) -> pd.Series | None:
 
 
 def _event_button(event_id: str, date: str, title: str, key_prefix: str) -> None:
-    st.button(f"{date} · {title}", key=f"{key_prefix}_{event_id}", on_click=state.open_event, args=(event_id,),
-              type="tertiary")
+    st.button(escape_markdown(f"{date} · {title}"), key=f"{key_prefix}_{event_id}", on_click=state.open_event,
+              args=(event_id,), type="tertiary")
 
 
 def _render_related(dataset: Dataset, event: pd.Series, lang: str) -> None:
@@ -120,9 +120,9 @@ def _render_previous_next(event_id: str, sequence: pd.DataFrame, lang: str) -> N
     previous_col, next_col = st.columns(2)
     if position > 0:
         previous = sequence.iloc[position - 1]
-        previous_col.button(f"{t('previous')}  {previous[f'title_{lang}']}", key="w_previous",
-                            on_click=state.open_event, args=(previous["id"],), use_container_width=True)
+        previous_col.button(f"{t('previous')}  {escape_markdown(previous[f'title_{lang}'])}", key="w_previous",
+                            on_click=state.open_event, args=(previous["id"],), width="stretch")
     if position < len(ids) - 1:
         following = sequence.iloc[position + 1]
-        next_col.button(f"{t('next')}  {following[f'title_{lang}']}", key="w_next",
-                        on_click=state.open_event, args=(following["id"],), use_container_width=True)
+        next_col.button(f"{t('next')}  {escape_markdown(following[f'title_{lang}'])}", key="w_next",
+                        on_click=state.open_event, args=(following["id"],), width="stretch")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import streamlit as st
 
@@ -68,8 +69,10 @@ def _render_citation_box(folder: Path, lang: str) -> None:
 
 
 def _base_url() -> str:
+    """The dashboard's own address (scheme and host), as the reader's browser sees it."""
     try:
         url = st.context.url or DEFAULT_URL
     except Exception:  # outside a browser session (tests), there is no URL to read
         url = DEFAULT_URL
-    return url.split("?")[0]
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}/" if parts.scheme and parts.netloc else DEFAULT_URL
