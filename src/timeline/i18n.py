@@ -110,6 +110,12 @@ ZH: dict[str, str] = {
     "data_error_title": "数据有误,无法显示年表",
     "data_error_intro": "在 {origin} 中发现 {count} 个问题。请按下列提示修改文件后刷新页面"
                         "(也可在命令行运行 python -m timeline validate 查看):",
+    "upload_title": "试用自己的事件数据",
+    "upload_help": "上传与内置数据格式相同的 events.csv(UTF-8 或 GBK),仅在本次会话中使用,按内置的时期与文献表校验;内置数据不会被修改。",
+    "upload_label": "上传 events.csv",
+    "upload_template": "下载内置 events.csv 作为模板",
+    "upload_problems": "上传的 {file} 有 {count} 个问题,仍显示原有数据。请按下列提示修改后重新上传:",
+    "upload_in_use": "正在使用上传的 {file}({count} 个事件)。移除文件即恢复内置数据。",
     "unexpected_error": "出现意外错误,页面未能显示。请刷新重试;若问题持续,请报告以下信息:{detail}",
 }
 
@@ -226,6 +232,12 @@ EN: dict[str, str] = {
     "data_error_title": "The data has problems, so the timeline cannot be shown",
     "data_error_intro": "{count} problem(s) found in {origin}. Fix the files as each line says, then reload the page "
                         "(or run python -m timeline validate to see the same list):",
+    "upload_title": "Try your own events",
+    "upload_help": "Upload an events.csv in the bundled format (UTF-8 or GBK). It is used for this session only, checked against the bundled eras and sources; the bundled data is never changed.",
+    "upload_label": "Upload events.csv",
+    "upload_template": "Download the bundled events.csv as a template",
+    "upload_problems": "The uploaded {file} has {count} problem(s), so the previous data is still shown. Fix each line below and upload it again:",
+    "upload_in_use": "Showing the uploaded {file} ({count} events). Remove the file to return to the bundled data.",
     "unexpected_error": "Something unexpected went wrong and the page could not be shown. Reload to try again; if "
                         "it persists, please report: {detail}",
 }

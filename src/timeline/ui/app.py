@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import streamlit as st
 
+from timeline.dataset import bundled_data_dir
 from timeline.i18n import translate
 from timeline.problems import Problem
 from timeline.ui import state
-from timeline.ui.data import get_dataset
+from timeline.ui.data import UPLOADED_KEY, active_dataset, get_dataset, use_uploaded_events
 from timeline.ui.navigation import page_objects
 from timeline.vocab import LANGUAGES
 
@@ -31,6 +32,7 @@ def _run() -> None:
         return
     state.init_view(dataset)
     _render_language_switch()
+    _render_upload()
     ignored = state.take_ignored_params()
     if ignored:
         items = ", ".join(f"{item.name}={item.value}" for item in ignored)
@@ -46,6 +48,26 @@ def _render_language_switch() -> None:
             format_func=LANGUAGE_NAMES.get, required=True,
             on_change=lambda: state.set_view(lang=st.session_state["w_lang"] or state.lang()),
         )
+
+
+def _render_upload() -> None:
+    """A sidebar upload to try one's own events.csv for this session, validated like the bundled data."""
+    with st.sidebar.expander(state.t("upload_title"), icon=":material/upload_file:"):
+        st.caption(state.t("upload_help"))
+        upload = st.file_uploader(state.t("upload_label"), type=["csv"], key="w_upload")
+        template = bundled_data_dir() / "events.csv"
+        if template.exists():
+            st.download_button(state.t("upload_template"), data=template.read_bytes(), file_name="events-template.csv",
+                               mime="text/csv", key="w_template", on_click="ignore", type="tertiary")
+    was_uploaded = st.session_state.get(UPLOADED_KEY) is not None
+    problems = use_uploaded_events(upload.getvalue() if upload is not None else None, upload.name if upload else "")
+    if problems:
+        st.error(state.t("upload_problems", file=upload.name, count=len(problems)), icon=":material/error:")
+        st.code("\n".join(str(problem) for problem in problems), language=None, wrap_lines=True)
+    elif upload is not None:
+        st.sidebar.success(state.t("upload_in_use", file=upload.name, count=len(active_dataset().events)))
+    if was_uploaded != (st.session_state.get(UPLOADED_KEY) is not None):
+        state.open_event(None)  # the open event may not exist in the other events
 
 
 def _safe_lang() -> str:

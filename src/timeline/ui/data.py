@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 import streamlit as st
 
-from timeline.dataset import Dataset, default_data_dir, load_dataset
+from timeline.dataset import Dataset, default_data_dir, load_dataset, load_dataset_with_events
 from timeline.problems import DataError, Problem
 
 
@@ -36,12 +37,45 @@ def get_dataset() -> tuple[Dataset | None, list[Problem], str]:
 
 
 def active_dataset() -> Dataset:
-    """The dataset this session shows (the app stops with an error page before any page runs otherwise)."""
+    """The dataset this session shows: its own upload if any, else the folder's (known to be valid here)."""
+    uploaded = st.session_state.get(UPLOADED_KEY)
+    if uploaded is not None:
+        return uploaded
     dataset, _, _ = get_dataset()
-    assert dataset is not None
+    assert dataset is not None, "the router shows the error page before any page runs"
     return dataset
 
 
 def dataset_key(dataset: Dataset) -> str:
     """A cache key naming one loaded dataset (cached datasets live as long as their key is used)."""
     return f"{dataset.origin}#{id(dataset)}"
+
+
+UPLOADED_KEY = "uploaded_dataset"
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _validated_upload(digest: str, file: str, base_key: str, _data: bytes, _base: Dataset) -> Dataset | list[Problem]:
+    try:
+        return load_dataset_with_events(_data, file, _base)
+    except DataError as error:
+        return error.problems
+
+
+def use_uploaded_events(data: bytes | None, file: str = "") -> list[Problem]:
+    """Show the session an uploaded events CSV (checked against the bundled eras and sources).
+
+    ``None`` goes back to the bundled events. Returns the upload's problems; with any, the session
+    keeps the data it had. The bundled files are never touched.
+    """
+    if data is None:
+        st.session_state.pop(UPLOADED_KEY, None)
+        return []
+    base, _, _ = get_dataset()
+    assert base is not None
+    digest = hashlib.sha256(data).hexdigest()
+    loaded = _validated_upload(digest, file, dataset_key(base), data, base)
+    if isinstance(loaded, Dataset):
+        st.session_state[UPLOADED_KEY] = loaded
+        return []
+    return loaded
