@@ -4,11 +4,20 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pandas as pd
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from timeline.dates import DateFormatError, PartialDate, format_date, format_span, parse_date
+from timeline.dates import (
+    DateFormatError,
+    PartialDate,
+    date_bounds,
+    format_date,
+    format_dates,
+    format_span,
+    parse_date,
+)
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -85,3 +94,13 @@ def test_iso_text_round_trips(date):
 def test_first_day_never_after_last_day(date):
     """Every date's span is well ordered."""
     assert date.first_day() <= date.last_day()
+
+
+@given(st.lists(partial_dates(), min_size=1, max_size=20), st.sampled_from(["zh", "en"]))
+def test_column_forms_agree_with_the_scalar_ones(dates, lang):
+    """The vectorised bounds and formats give, date by date, what the scalar functions give."""
+    texts = pd.Series([date.isoformat() for date in dates])
+    first, last = date_bounds(texts)
+    assert [day.date() for day in first] == [date.first_day() for date in dates]
+    assert [day.date() for day in last] == [date.last_day() for date in dates]
+    assert list(format_dates(texts, lang)) == [format_date(date, lang) for date in dates]

@@ -15,7 +15,7 @@ import pandas as pd
 import pandera.pandas as pa
 
 from timeline.csvfile import read_csv_bytes, read_csv_file
-from timeline.dates import format_span, parse_date
+from timeline.dates import date_bounds, format_span, format_spans, parse_date
 from timeline.problems import DataError, Problem
 from timeline.schema import TABLE_SCHEMAS, is_iso_date, text_pairs
 from timeline.search import build_search_text
@@ -242,14 +242,16 @@ def _landmark_problems(events: pd.DataFrame) -> list[Problem]:
     """Landmarks (importance 1) carry their analysis: background, content and significance."""
     if "importance" not in events:
         return []
-    problems = []
     columns = [f"{text}_{lang}" for text in LANDMARK_TEXTS for lang in ("zh", "en")]
-    for row, event in events[events["importance"] == "1"].iterrows():
-        missing = [column for column in columns if not str(event.get(column, "")).strip()]
-        if missing:
-            problems.append(Problem("events.csv", "a landmark (importance 1) needs its background, content and "
-                                    f"significance in both languages; empty: {', '.join(missing)}",
-                                    row=int(row), column=missing[0]))
+    empty = pd.DataFrame({column: events[column].str.strip() == "" if column in events else True
+                          for column in columns}, index=events.index)
+    lacking = empty[(events["importance"] == "1") & empty.any(axis=1)]
+    problems = []
+    for row, flags in lacking.iterrows():
+        missing = [column for column in columns if flags[column]]
+        problems.append(Problem("events.csv", "a landmark (importance 1) needs its background, content and "
+                                f"significance in both languages; empty: {', '.join(missing)}",
+                                row=int(row), column=missing[0]))
     return problems
 
 
@@ -257,15 +259,12 @@ def _event_date_problems(events: pd.DataFrame) -> list[Problem]:
     """A lasting event ends on or after the day it starts."""
     if not {"date", "end_date"} <= set(events.columns):
         return []
-    both = events[is_iso_date(events["date"]) & is_iso_date(events["end_date"])]
-    problems = []
-    for row, event in both.iterrows():
-        start, end = parse_date(event["date"]), parse_date(event["end_date"])
-        if end.last_day() < start.first_day():
-            problems.append(Problem("events.csv", f"the end date comes before the date {event['date']}; "
-                                    "expected an end_date on or after date", row=int(row), column="end_date",
-                                    value=event["end_date"]))
-    return problems
+    starts, _ = date_bounds(events["date"])
+    _, ends = date_bounds(events["end_date"])
+    backwards = events[ends < starts]
+    return [Problem("events.csv", f"the end date comes before the date {event['date']}; expected an end_date on "
+                    "or after date", row=int(row), column="end_date", value=event["end_date"])
+            for row, event in backwards.iterrows()]
 
 
 def _era_problems(eras: pd.DataFrame) -> list[Problem]:
@@ -301,31 +300,29 @@ def _event_in_era_problems(events: pd.DataFrame, eras: pd.DataFrame) -> list[Pro
     """An event's date falls within its era's span (a month or a year may straddle an edge)."""
     if not {"date", "era"} <= set(events.columns) or not {"id", "start", "end"} <= set(eras.columns):
         return []
-    valid_eras = eras[is_iso_date(eras["start"]) & is_iso_date(eras["end"])]
-    spans = {era["id"]: (era["start"], era["end"]) for _, era in valid_eras.iterrows()}
-    dated = events[is_iso_date(events["date"]) & events["era"].isin(list(spans))]
-    problems = []
-    for row, event in dated.iterrows():
-        date = parse_date(event["date"])
-        start, end = (parse_date(text) for text in spans[event["era"]])
-        if date.last_day() < start.first_day() or date.first_day() > end.last_day():
-            problems.append(Problem("events.csv", f"the date lies outside its era {event['era']} "
-                                    f"({start.isoformat()} to {end.isoformat()}); expected the era whose span "
-                                    "contains the date", row=int(row), column="era", value=event["era"]))
-    return problems
+    era_starts, _ = date_bounds(eras["start"])
+    _, era_ends = date_bounds(eras["end"])
+    starts_by_id = dict(zip(eras["id"], era_starts))
+    ends_by_id = dict(zip(eras["id"], era_ends))
+    first, last = date_bounds(events["date"])
+    era_start = pd.to_datetime(events["era"].map(starts_by_id))
+    era_end = pd.to_datetime(events["era"].map(ends_by_id))
+    outside = events[(last < era_start) | (first > era_end)]
+    spans = dict(zip(eras["id"], zip(eras["start"], eras["end"])))
+    return [Problem("events.csv", f"the date lies outside its era {event['era']} ({spans[event['era']][0]} to "
+                    f"{spans[event['era']][1]}); expected the era whose span contains the date", row=int(row),
+                    column="era", value=event["era"])
+            for row, event in outside.iterrows()]
 
 
 def _reference_problems(table: pd.DataFrame, file: str, column: str, known: set[str], expected: str) -> list[Problem]:
     """Each id in a (``;``-separated) reference column names a row that exists."""
     if column not in table.columns:
         return []
-    problems = []
-    for row, cell in table[column].items():
-        for reference in split_ids(cell):
-            if reference not in known:
-                problems.append(Problem(file, f"no such id; expected {expected}", row=int(row), column=column,
-                                        value=reference))
-    return problems
+    references = table[column].str.split(";").explode().str.strip()
+    unknown = references[(references != "") & references.notna() & ~references.isin(list(known))]
+    return [Problem(file, f"no such id; expected {expected}", row=int(row), column=column, value=reference)
+            for row, reference in unknown.items()]
 
 
 def _as_text(table: pd.DataFrame, file: str, drop_links: str | None = None) -> pd.DataFrame | None:
@@ -363,14 +360,12 @@ def _typed_dataset(tables: dict[str, pd.DataFrame], origin: str) -> Dataset:
 
 
 def _typed_events(events: pd.DataFrame) -> pd.DataFrame:
-    dates = [parse_date(text) for text in events["date"]]
-    ends = [parse_date(text) if text else None for text in events["end_date"]]
     events["importance"] = events["importance"].astype(int)
-    events["start"] = pd.to_datetime([date.first_day() for date in dates])
-    events["end"] = pd.to_datetime([end.last_day() if end else None for end in ends])
-    events["year"] = [date.year for date in dates]
+    events["start"], _ = date_bounds(events["date"])
+    _, events["end"] = date_bounds(events["end_date"])
+    events["year"] = events["start"].dt.year
     for lang in ("zh", "en"):
-        events[f"date_{lang}"] = [format_span(date, end, lang) for date, end in zip(dates, ends)]
+        events[f"date_{lang}"] = format_spans(events["date"], events["end_date"], lang)
     events["search_text"] = build_search_text(events)
     return events.sort_values(["start", "importance", "id"], kind="stable").reset_index(drop=True)
 

@@ -11,6 +11,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+import pandas as pd
+
 _ISO_PATTERN = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 _MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
@@ -100,3 +102,39 @@ def format_span(start: PartialDate, end: PartialDate | None, lang: str) -> str:
         return format_date(start, lang)
     separator = "—" if lang == "zh" else " – "
     return f"{format_date(start, lang)}{separator}{format_date(end, lang)}"
+
+
+# Vectorised forms, for whole columns (a loaded table may hold 100,000 dates). Each agrees with its
+# scalar twin above; a property test holds them together.
+
+def date_bounds(values: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """The first and last day each ISO date text can mean, as datetimes (NaT where empty or invalid)."""
+    text = values.astype(str).str.strip()
+    length = text.str.len()
+    padded = text.mask(length == 4, text + "-01-01").mask(length == 7, text + "-01")
+    first = pd.to_datetime(padded.where(length.isin([4, 7, 10])), format="%Y-%m-%d", errors="coerce")
+    last = first.mask(length == 7, first + pd.offsets.MonthEnd(0)).mask(length == 4, first + pd.offsets.YearEnd(0))
+    return first, last
+
+
+def format_dates(values: pd.Series, lang: str) -> pd.Series:
+    """:func:`format_date` for a column of valid ISO date texts."""
+    text = values.astype(str).str.strip()
+    length = text.str.len()
+    year = text.str[:4].str.lstrip("0")
+    month = text.str[5:7].str.lstrip("0")
+    day = text.str[8:10].str.lstrip("0")
+    if lang == "zh":
+        shown = year + "年"
+        shown = shown.mask(length >= 7, shown + month + "月")
+        return shown.mask(length == 10, shown + day + "日")
+    month_name = text.str[5:7].map(dict(zip((f"{number:02d}" for number in range(1, 13)), _MONTHS_EN)))
+    return year.mask(length == 7, month_name + " " + year).mask(length == 10, day + " " + month_name + " " + year)
+
+
+def format_spans(starts: pd.Series, ends: pd.Series, lang: str) -> pd.Series:
+    """:func:`format_span` for columns of start and (possibly empty) end date texts."""
+    separator = "—" if lang == "zh" else " – "
+    shown = format_dates(starts, lang)
+    has_end = (ends.astype(str).str.strip() != "") & (ends.astype(str).str.strip() != starts.astype(str).str.strip())
+    return shown.mask(has_end, shown + separator + format_dates(ends.where(has_end, starts), lang))

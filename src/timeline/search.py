@@ -25,10 +25,15 @@ def normalise(text: str) -> str:
 
 
 def build_search_text(events: pd.DataFrame) -> pd.Series:
-    """One normalised key per event over both languages' texts and the aliases."""
+    """One normalised key per event over both languages' texts and the aliases (:func:`normalise`, by column)."""
     present = [column for column in SEARCHED_COLUMNS if column in events.columns]
-    joined = events[present].astype(str).agg("\n".join, axis=1) if present else pd.Series("", index=events.index)
-    return joined.map(normalise)
+    if not present:
+        return pd.Series("", index=events.index)
+    joined = events[present[0]].astype(str).str.cat([events[column].astype(str) for column in present[1:]], sep="\n")
+    folded = joined.str.normalize("NFKC").str.casefold()
+    for variant, canonical in _EQUIVALENTS.items():
+        folded = folded.str.replace(variant, canonical, regex=False)
+    return folded.str.replace(r"\s+", " ", regex=True).str.strip()
 
 
 def query_terms(query: str) -> list[str]:

@@ -114,7 +114,7 @@ def zoom_to_point(page, customdata: str, days: int = 200) -> None:
 
 def click_point(page, customdata: str, zoom: bool = True) -> None:
     """Hover, then click the chart marker whose customdata is ``customdata``, found via Plotly's axes."""
-    if zoom:
+    if zoom and not customdata.startswith("era:"):
         zoom_to_point(page, customdata)
     position = page.evaluate(
         """(wanted) => {

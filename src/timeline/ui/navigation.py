@@ -35,5 +35,5 @@ def show_event_on_timeline(event_id: str) -> None:
 
 def event_link_button(event_id: str, label: str, key: str) -> None:
     """A button that takes the reader to the event on the timeline page."""
-    if st.button(label, key=key, type="tertiary", icon=":material/arrow_forward:"):
+    if st.button(label, key=key, type="tertiary", icon=":material/arrow_forward:", wrap=True):
         show_event_on_timeline(event_id)

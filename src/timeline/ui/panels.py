@@ -90,7 +90,7 @@ def _era_row(dataset: Dataset, era_id: str) -> pd.Series | None:
 
 def _event_button(event_id: str, date: str, title: str, key_prefix: str) -> None:
     st.button(escape_markdown(f"{date} · {title}"), key=f"{key_prefix}_{event_id}", on_click=state.open_event,
-              args=(event_id,), type="tertiary")
+              args=(event_id,), type="tertiary", wrap=True)
 
 
 def _render_related(dataset: Dataset, event: pd.Series, lang: str) -> None:
