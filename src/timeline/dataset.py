@@ -7,6 +7,7 @@ writes to the data folder.
 
 from __future__ import annotations
 
+import functools
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,9 +27,9 @@ OPTIONAL_FILES = ("themes.csv", "adjustments.csv")
 LANDMARK_TEXTS = ("background", "content", "significance")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Dataset:
-    """The typed tables of one data folder, events sorted by date."""
+    """The typed tables of one data folder, events sorted by date; equal only to itself."""
 
     events: pd.DataFrame
     eras: pd.DataFrame
@@ -37,10 +38,14 @@ class Dataset:
     origin: str
     adjustments: pd.DataFrame = field(default_factory=pd.DataFrame)
 
+    @functools.cached_property
+    def _era_children(self) -> dict[str, list[str]]:
+        return self.eras.groupby("parent")["id"].apply(list).to_dict()
+
     def era_family(self, era_id: str) -> set[str]:
         """The era and all its phases (selecting the occupation selects its three phases too)."""
         family = {era_id}
-        children = self.eras.groupby("parent")["id"].apply(list).to_dict()
+        children = self._era_children
         frontier = [era_id]
         while frontier:
             for child in children.get(frontier.pop(), []):

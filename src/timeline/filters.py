@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 import pandas as pd
@@ -51,8 +52,9 @@ def apply_filters(dataset: Dataset, state: FilterState) -> pd.DataFrame:
     return events[mask]
 
 
+@functools.lru_cache(maxsize=8)
 def year_bounds(dataset: Dataset) -> tuple[int, int]:
-    """The first and last year any event or era touches, for the year-range slider."""
+    """The first and last year any event or era touches, for the year-range slider (once per dataset)."""
     events, eras = dataset.events, dataset.eras
     years = list(events["year"]) + list(events["end"].dt.year.dropna().astype(int))
     years += list(eras["start_day"].dt.year) + list(eras["end_day"].dt.year)

@@ -57,7 +57,7 @@ def _render_upload() -> None:
         upload = st.file_uploader(state.t("upload_label"), type=["csv"], key="w_upload")
         template = bundled_data_dir() / "events.csv"
         if template.exists():
-            st.download_button(state.t("upload_template"), data=template.read_bytes(), file_name="events-template.csv",
+            st.download_button(state.t("upload_template"), data=template.read_bytes, file_name="events-template.csv",
                                mime="text/csv", key="w_template", on_click="ignore", type="tertiary")
     was_uploaded = st.session_state.get(UPLOADED_KEY) is not None
     problems = use_uploaded_events(upload.getvalue() if upload is not None else None, upload.name if upload else "")
