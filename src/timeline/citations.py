@@ -14,6 +14,7 @@ import pandas as pd
 
 from timeline.dataset import Dataset, split_ids
 from timeline.dates import format_date, parse_date
+from timeline.vocab import SOURCE_KINDS
 
 TITLE_ZH = "日美同盟互动年表"
 TITLE_EN = "The US–Japan Alliance: An Interactive Timeline"
@@ -55,9 +56,11 @@ def sources_table(dataset: Dataset, lang: str, kinds: tuple[str, ...] = (), quer
     for term in query.casefold().split():
         text = (sources["citation_zh"] + " " + sources["citation_en"] + " " + sources["id"]).str.casefold()
         sources = sources[text.str.contains(term, regex=False)]
-    # Sort by the citation's first word, not by an opening quote or title mark.
+    # Grouped by kind in vocabulary order, then by the citation's first word (not an opening quote).
+    kind_rank = sources["kind"].map({kind: rank for rank, kind in enumerate(SOURCE_KINDS)})
     sort_key = sources[f"citation_{lang}"].str.lstrip("\"“‘'《[ ").str.casefold()
-    return sources.assign(_sort=sort_key).sort_values(["_sort", "id"], kind="stable").drop(columns="_sort")
+    ordered = sources.assign(_rank=kind_rank, _sort=sort_key).sort_values(["_rank", "_sort", "id"], kind="stable")
+    return ordered.drop(columns=["_rank", "_sort"])
 
 
 def dashboard_citation(version: DataVersion | None, lang: str, url: str, accessed: dt.date) -> str:

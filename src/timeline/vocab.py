@@ -28,10 +28,11 @@ IMPORTANCE: dict[int, dict[str, str]] = {
     3: {"zh": "背景", "en": "Context"},
 }
 
+# In the order the bibliography lists them: the analysis the seed rests on, then the primary record.
 SOURCE_KINDS: dict[str, dict[str, str]] = {
+    "scholarship": {"zh": "学术文献", "en": "Scholarship"},
     "official": {"zh": "官方文件", "en": "Official document"},
     "archive": {"zh": "史料汇编", "en": "Archive"},
-    "scholarship": {"zh": "学术文献", "en": "Scholarship"},
     "reference": {"zh": "工具书", "en": "Reference work"},
     "news": {"zh": "新闻报道", "en": "News report"},
 }

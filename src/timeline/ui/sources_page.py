@@ -40,7 +40,13 @@ def render() -> None:
     cited = citing_events(dataset)
     titles = dict(zip(dataset.events["id"], dataset.events[f"date_{lang}"] + " · " + dataset.events[f"title_{lang}"]))
     other = "en" if lang == "zh" else "zh"
+    counts = table["kind"].value_counts()
+    current_kind = None
     for source in table.itertuples():
+        if source.kind != current_kind:
+            current_kind = source.kind
+            label = SOURCE_KINDS.get(current_kind, {}).get(lang, current_kind)
+            st.markdown(f"#### {escape_markdown(label)} ({counts[current_kind]})")
         with st.container(border=True, key=f"source_{source.id}"):
             st.markdown(f"{safe_link(getattr(source, f'citation_{lang}'), source.url)}  \n"
                         f"{escape_markdown(SOURCE_KINDS.get(source.kind, {}).get(lang, source.kind))} · "
