@@ -21,10 +21,10 @@ def chosen_adjustments(dataset: Dataset, chosen: Sequence[str]) -> pd.DataFrame:
 
 def key_documents(dataset: Dataset, adjustment: pd.Series, lang: str) -> list[tuple[str, str]]:
     """``(event id, "date · title")`` for each key document of an adjustment, in time order."""
-    events = dataset.events.set_index("id")
-    ids = [event_id for event_id in split_ids(adjustment["documents"]) if event_id in events.index]
-    ordered = events.loc[ids].sort_values("start")
-    return [(str(event_id), f"{row[f'date_{lang}']} · {row[f'title_{lang}']}") for event_id, row in ordered.iterrows()]
+    rows = [dataset.event_row[event_id] for event_id in split_ids(adjustment["documents"])
+            if event_id in dataset.event_row]
+    ordered = dataset.events.loc[rows].sort_values("start")
+    return [(row["id"], f"{row[f'date_{lang}']} · {row[f'title_{lang}']}") for _, row in ordered.iterrows()]
 
 
 def comparison_table(dataset: Dataset, chosen: Sequence[str], lang: str) -> pd.DataFrame:

@@ -39,6 +39,11 @@ class Dataset:
     adjustments: pd.DataFrame = field(default_factory=pd.DataFrame)
 
     @functools.cached_property
+    def event_row(self) -> dict[str, int]:
+        """Each event id's row label in ``events``, for constant-time lookups at 100,000 events."""
+        return dict(zip(self.events["id"], self.events.index))
+
+    @functools.cached_property
     def _era_children(self) -> dict[str, list[str]]:
         return self.eras.groupby("parent")["id"].apply(list).to_dict()
 

@@ -18,10 +18,10 @@ def render_event_panel(dataset: Dataset, event_id: str, filtered: pd.DataFrame) 
     """Title, date, era, category, the three analyses, related events, sources, previous / next."""
     lang = state.lang()
     events = dataset.events
-    matches = events.index[events["id"] == event_id]
-    if matches.empty:
+    row = dataset.event_row.get(event_id)
+    if row is None:
         return
-    event = events.loc[matches[0]]
+    event = events.loc[row]
     era = _era_row(dataset, event["era"])
     header, close = st.columns([12, 1])
     header.subheader(escape_markdown(event[f"title_{lang}"]), anchor=False)
@@ -43,7 +43,7 @@ def render_event_panel(dataset: Dataset, event_id: str, filtered: pd.DataFrame) 
             st.markdown(escape_markdown(text))
     _render_related(dataset, event, lang)
     _render_sources(dataset, event, lang)
-    _render_previous_next(event_id, filtered if event_id in set(filtered["id"]) else events, lang)
+    _render_previous_next(row, filtered if row in filtered.index else events, lang)
 
 
 def render_era_panel(dataset: Dataset, era_id: str) -> None:
@@ -94,13 +94,13 @@ def _event_button(event_id: str, date: str, title: str, key_prefix: str) -> None
 
 
 def _render_related(dataset: Dataset, event: pd.Series, lang: str) -> None:
-    related_ids = [related for related in split_ids(event["related"]) if related != event["id"]]
-    related = dataset.events.set_index("id").reindex(related_ids).dropna(subset=["start"])
-    if related.empty:
+    rows = [dataset.event_row[related] for related in split_ids(event["related"])
+            if related in dataset.event_row and related != event["id"]]
+    if not rows:
         return
     st.markdown(f"##### {t('related')}")
-    for event_id, row in related.sort_values("start").iterrows():
-        _event_button(str(event_id), row[f"date_{lang}"], row[f"title_{lang}"], "w_related")
+    for _, row in dataset.events.loc[rows].sort_values("start").iterrows():
+        _event_button(row["id"], row[f"date_{lang}"], row[f"title_{lang}"], "w_related")
 
 
 def _render_sources(dataset: Dataset, event: pd.Series, lang: str) -> None:
@@ -114,15 +114,15 @@ def _render_sources(dataset: Dataset, event: pd.Series, lang: str) -> None:
     ))
 
 
-def _render_previous_next(event_id: str, sequence: pd.DataFrame, lang: str) -> None:
-    ids = list(sequence["id"])
-    position = ids.index(event_id)
+def _render_previous_next(row: int, sequence: pd.DataFrame, lang: str) -> None:
+    """Buttons to the events before and after ``row`` in ``sequence`` (the filtered events, in time order)."""
+    position = sequence.index.get_loc(row)
     previous_col, next_col = st.columns(2)
     if position > 0:
         previous = sequence.iloc[position - 1]
         previous_col.button(f"{t('previous')}  {escape_markdown(previous[f'title_{lang}'])}", key="w_previous",
                             on_click=state.open_event, args=(previous["id"],), width="stretch")
-    if position < len(ids) - 1:
+    if position < len(sequence) - 1:
         following = sequence.iloc[position + 1]
         next_col.button(f"{t('next')}  {escape_markdown(following[f'title_{lang}'])}", key="w_next",
                         on_click=state.open_event, args=(following["id"],), width="stretch")

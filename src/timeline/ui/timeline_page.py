@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import math
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
@@ -66,13 +67,21 @@ def _filtered_events(key: str, _dataset: Dataset, filters: FilterState) -> pd.Da
 class _FrozenFigure(go.Figure):
     """A cached figure that is never changed, so its dict form is made once, not on every rerun.
 
-    st.plotly_chart calls ``to_dict()`` on each run, a deep copy that costs tens of milliseconds at
-    100,000 events; the cached figure is read-only, so the copy buys nothing.
+    st.plotly_chart calls ``to_dict()`` and serialises the result on each run. The cached figure is
+    read-only, so the deep copy buys nothing; and its string arrays are stored as fixed-width numpy
+    arrays, which Plotly's JSON encoder takes in one step instead of string by string (at 100,000
+    events, a tenth of a second on every click).
     """
 
     def __init__(self, figure: go.Figure) -> None:
         super().__init__(figure)
-        self._frozen_dict = super().to_dict()
+        as_dict = super().to_dict()
+        for trace in as_dict["data"]:
+            for name, values in trace.items():
+                if isinstance(values, np.ndarray) and values.dtype == object and all(
+                        isinstance(value, str) for value in values[:1]):
+                    trace[name] = values.astype(str)
+        self._frozen_dict = as_dict
 
     def to_dict(self) -> dict:
         return self._frozen_dict
