@@ -139,3 +139,12 @@ def test_empty_selection_chooses_nothing():
     """A double-click (cleared selection) opens nothing."""
     assert clicked_item([]) is None
     assert clicked_item([{"curve_number": 0, "x": "1951-01-01"}]) is None
+
+
+def test_large_figures_hover_title_and_iso_date(mini):
+    """Past the threshold, hover text is short: the title and the date at its own precision."""
+    events = mini.events.sample(WEBGL_THRESHOLD + 1, replace=True, random_state=2)
+    figure = build_timeline_figure(events, mini.eras, "zh")
+    texts = {text for trace in _event_traces(figure) for text in trace.hovertext}
+    assert "签署《日美安全保障条约》 · 1951-09-08" in texts
+    assert "经济起飞 · 1955" in texts

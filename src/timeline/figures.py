@@ -11,6 +11,7 @@ import textwrap
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -197,10 +198,10 @@ def _add_duration_lines(figure: go.Figure, events: pd.DataFrame, y: pd.Series) -
                                 line={"width": 4, "color": "rgba(60, 60, 60, 0.35)"}))
 
 
-def _compact_hover_texts(events: pd.DataFrame, lang: str) -> pd.Series:
-    """Title and date only, for figures with thousands of markers."""
+def _compact_hover_texts(events: pd.DataFrame, lang: str) -> np.ndarray:
+    """Title and ISO date (at its own precision, and short in either language), for thousands of markers."""
     titles = events[f"title_{lang}"].str.replace("&", "&amp;").str.replace("<", "&lt;").str.replace(">", "&gt;")
-    return (titles + " · " + events[f"date_{lang}"]).to_numpy()
+    return (titles + " · " + events["date"]).to_numpy()
 
 
 def _event_hover_texts(events: pd.DataFrame, lang: str) -> list[str]:
