@@ -166,7 +166,7 @@ def test_bad_data_folder_shows_every_problem_not_a_traceback(monkeypatch):
     monkeypatch.setenv("TIMELINE_DATA_DIR", str(TESTS_DATA / "bad-folders" / "era-ends-before-start"))
     at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60).run()
     assert not at.exception
-    assert at.title[0].value == "数据有误,无法显示年表"
+    assert at.title[0].value == "数据有误，无法显示年表"
     assert "ends before it starts" in at.code[0].value
 
 

@@ -109,3 +109,14 @@ def test_no_sentence_is_pasted_from_the_seed(bundled):
                 text = re.sub(r"\s+", "", text)
                 copied = next((text[i:i + 12] for i in range(len(text) - 11) if text[i:i + 12] in runs), None)
                 assert copied is None, f"{name} {row_id} {column} repeats the seed: {copied}"
+
+
+def test_chinese_texts_use_full_width_punctuation(bundled):
+    """Chinese prose punctuates as Chinese scholarship does: ，；：（） rather than their ASCII forms."""
+    ascii_marks = re.compile(r"[\u4e00-\u9fff][,;:()]|[,;:()][\u4e00-\u9fff]")
+    for name, table in {"events": bundled.events, "eras": bundled.eras, "themes": bundled.themes,
+                        "adjustments": bundled.adjustments}.items():
+        for column in [column for column in table.columns if column.endswith("_zh")]:
+            for row_id, text in zip(table["id"], table[column]):
+                match = ascii_marks.search(text)
+                assert match is None, f"{name} {row_id} {column}: {text[max(0, match.start() - 10):match.end() + 10]}"

@@ -26,15 +26,14 @@ def render_event_panel(dataset: Dataset, event_id: str, filtered: pd.DataFrame) 
     header, close = st.columns([12, 1])
     header.subheader(escape_markdown(event[f"title_{lang}"]), anchor=False)
     close.button("✕", key="w_close_event", help=t("close_panel"), on_click=state.open_event, args=(None,))
-    era_col, meta_col = st.columns([1, 1])
-    meta_col.markdown(
+    st.markdown(
         f"**{t('date')}** {escape_markdown(event[f'date_{lang}'])} · **{t('category')}** "
         f"{escape_markdown(category_label(event['category'], lang))} · **{t('importance')}** "
         f"{escape_markdown(importance_label(int(event['importance']), lang))}"
     )
     if era is not None:
-        era_col.button(f"{t('era')}: {escape_markdown(era[f'name_{lang}'])}", key="w_event_era",
-                       on_click=state.open_era, args=(era["id"],), type="tertiary")
+        st.button(f"{t('era')}{t('colon')}{escape_markdown(era[f'name_{lang}'])}", key="w_event_era",
+                  on_click=state.open_era, args=(era["id"],), type="tertiary", icon=":material/date_range:")
     st.markdown(f"**{escape_markdown(event[f'summary_{lang}'])}**")
     for section in ("background", "content", "significance"):
         text = str(event[f"{section}_{lang}"]).strip()
@@ -59,7 +58,7 @@ def render_era_panel(dataset: Dataset, era_id: str) -> None:
     if era["parent"]:
         parent = _era_row(dataset, era["parent"])
         if parent is not None:
-            label = f"{t('era_parent')}: {escape_markdown(parent[f'name_{lang}'])}"
+            label = f"{t('era_parent')}{t('colon')}{escape_markdown(parent[f'name_{lang}'])}"
             st.button(label, key="w_era_parent", type="tertiary", on_click=state.open_era, args=(parent["id"],))
     if str(era[f"summary_{lang}"]).strip():
         st.markdown(f"**{escape_markdown(era[f'summary_{lang}'])}**")
@@ -71,16 +70,29 @@ def render_era_panel(dataset: Dataset, era_id: str) -> None:
     phases = dataset.eras[dataset.eras["parent"] == era_id]
     if not phases.empty:
         st.markdown(f"##### {t('era_phases')}")
-        for phase in phases.itertuples():
-            st.button(escape_markdown(f"{getattr(phase, f'span_{lang}')} · {getattr(phase, f'name_{lang}')}"),
-                      key=f"w_phase_{phase.id}", on_click=state.open_era, args=(phase.id,), type="tertiary")
+        with st.container(gap=None):
+            for phase in phases.itertuples():
+                st.button(escape_markdown(f"{getattr(phase, f'span_{lang}')} · {getattr(phase, f'name_{lang}')}"),
+                          key=f"w_phase_{phase.id}", on_click=state.open_era, args=(phase.id,), type="tertiary",
+                          icon=":material/subdirectory_arrow_right:")
     family = dataset.era_family(era_id)
-    key_events = dataset.events[dataset.events["era"].isin(family)]
-    key_events = key_events.sort_values(["importance", "start"], kind="stable").head(KEY_EVENTS_SHOWN)
+    in_era = dataset.events[dataset.events["era"].isin(family)]
+    key_events = in_era.sort_values(["importance", "start"], kind="stable").head(KEY_EVENTS_SHOWN)
     if not key_events.empty:
         st.markdown(f"##### {t('era_key_events')}")
-        for event in key_events.sort_values("start").itertuples():
-            _event_button(event.id, getattr(event, f"date_{lang}"), getattr(event, f"title_{lang}"), "w_era_event")
+        with st.container(gap=None):
+            for event in key_events.sort_values("start").itertuples():
+                _event_button(event.id, getattr(event, f"date_{lang}"), getattr(event, f"title_{lang}"),
+                              "w_era_event")
+        if len(in_era) > len(key_events):
+            st.caption(t("era_more_events", shown=len(key_events), total=len(in_era)))
+            st.button(t("era_filter_to"), key="w_era_filter", icon=":material/filter_alt:",
+                      on_click=_filter_to_era, args=(era_id,))
+
+
+def _filter_to_era(era_id: str) -> None:
+    """Show only this era's events on the timeline (the panel stays open)."""
+    state.set_filters(eras=(era_id,))
 
 
 def _era_row(dataset: Dataset, era_id: str) -> pd.Series | None:
@@ -90,7 +102,7 @@ def _era_row(dataset: Dataset, era_id: str) -> pd.Series | None:
 
 def _event_button(event_id: str, date: str, title: str, key_prefix: str) -> None:
     st.button(escape_markdown(f"{date} · {title}"), key=f"{key_prefix}_{event_id}", on_click=state.open_event,
-              args=(event_id,), type="tertiary", wrap=True)
+              args=(event_id,), type="tertiary", wrap=True, icon=":material/arrow_forward:")
 
 
 def _render_related(dataset: Dataset, event: pd.Series, lang: str) -> None:
@@ -99,8 +111,9 @@ def _render_related(dataset: Dataset, event: pd.Series, lang: str) -> None:
     if not rows:
         return
     st.markdown(f"##### {t('related')}")
-    for _, row in dataset.events.loc[rows].sort_values("start").iterrows():
-        _event_button(row["id"], row[f"date_{lang}"], row[f"title_{lang}"], "w_related")
+    with st.container(gap=None):
+        for _, row in dataset.events.loc[rows].sort_values("start").iterrows():
+            _event_button(row["id"], row[f"date_{lang}"], row[f"title_{lang}"], "w_related")
 
 
 def _render_sources(dataset: Dataset, event: pd.Series, lang: str) -> None:
@@ -121,8 +134,8 @@ def _render_previous_next(row: int, sequence: pd.DataFrame, lang: str) -> None:
     if position > 0:
         previous = sequence.iloc[position - 1]
         previous_col.button(f"{t('previous')}  {escape_markdown(previous[f'title_{lang}'])}", key="w_previous",
-                            on_click=state.open_event, args=(previous["id"],), width="stretch")
+                            on_click=state.open_event, args=(previous["id"],), width="stretch", wrap=True)
     if position < len(sequence) - 1:
         following = sequence.iloc[position + 1]
         next_col.button(f"{t('next')}  {escape_markdown(following[f'title_{lang}'])}", key="w_next",
-                        on_click=state.open_event, args=(following["id"],), width="stretch")
+                        on_click=state.open_event, args=(following["id"],), width="stretch", wrap=True)

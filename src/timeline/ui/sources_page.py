@@ -51,7 +51,7 @@ def render() -> None:
             st.markdown(f"{safe_link(getattr(source, f'citation_{lang}'), source.url)}  \n"
                         f"{escape_markdown(SOURCE_KINDS.get(source.kind, {}).get(lang, source.kind))} · "
                         f"`{source.id}`")
-            st.caption(f"{t('sources_other_style')}: {escape_markdown(getattr(source, f'citation_{other}'))}")
+            st.caption(f"{t('sources_other_style')}{t('colon')}{escape_markdown(getattr(source, f'citation_{other}'))}")
             events = cited.get(source.id, [])
             if events:
                 with st.expander(t("sources_cited_by", count=len(events))):
