@@ -222,21 +222,28 @@ def _date_reason(value: str) -> str:
         parse_date(value)
     except ValueError as error:
         text = str(error)
-        return text.split(": ", 1)[1] if text.startswith(repr(value) + " is not a real date:") else "not a valid date"
+        if text.startswith(repr(value) + " is not a real date:"):
+            return text.split(": ", 1)[1]
+        return "not a real date" if "month" in text or "year 0000" in text else "not written as a date"
     return "not a valid date"
 
 
 def _twin_problems(table: pd.DataFrame, file: str) -> list[Problem]:
-    """Every Chinese text has its English twin and the other way round."""
+    """Every Chinese text has its English twin and the other way round.
+
+    Required columns are left to the schema, which already reports them missing or empty.
+    """
+    schema = TABLE_SCHEMAS[file]
     problems = []
-    for zh, en in text_pairs(TABLE_SCHEMAS[file]):
+    for zh, en in text_pairs(schema):
         present = [column for column in (zh, en) if column in table.columns]
         if len(present) == 1:
             have, lack = present[0], en if present[0] == zh else zh
-            problems.append(Problem(file, f'the column "{have}" has no twin "{lack}"; expected both '
-                                    "languages' columns, filled or empty together", row=1))
+            if not schema.columns[lack].required:
+                problems.append(Problem(file, f'the column "{have}" has no twin "{lack}"; expected both '
+                                        "languages' columns, filled or empty together", row=1))
             continue
-        if not present:
+        if not present or schema.columns[zh].required:
             continue
         zh_filled, en_filled = table[zh].str.strip() != "", table[en].str.strip() != ""
         for row in table.index[zh_filled & ~en_filled]:

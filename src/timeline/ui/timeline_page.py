@@ -37,7 +37,7 @@ def render() -> None:
 
     st.title(t("app_title"), anchor=False)
     st.caption(t("app_subtitle"))
-    st.markdown(f"**{t('count_line', shown=len(filtered), total=total)}**", help=None)
+    st.markdown(f"**{t('count_line', shown=len(filtered), total=total)}**")
     if filtered.empty:
         st.info(f"{t('no_match')} {t('no_match_hint')}")
         st.button(t("reset_filters"), key="w_reset_empty", on_click=state.reset_filters)
@@ -136,7 +136,7 @@ def _render_filters(dataset: Dataset) -> None:
         if bounds[0] < bounds[1]:
             st.slider(
                 t("filter_years"), min_value=bounds[0], max_value=bounds[1],
-                key=state.bind("w_years", filters.years or bounds),
+                key=state.bind("w_years", _clamped(filters.years, bounds)),
                 on_change=lambda: state.set_filters(years=_years_or_none(st.session_state["w_years"], bounds)),
             )
         st.text_input(
@@ -145,6 +145,14 @@ def _render_filters(dataset: Dataset) -> None:
         )
         st.button(t("reset_filters"), key="w_reset", on_click=state.reset_filters, disabled=filters.is_default(),
                   width="stretch")
+
+
+def _clamped(years: tuple[int, int] | None, bounds: tuple[int, int]) -> tuple[int, int]:
+    """The chosen years within the data's bounds (another dataset, such as an upload, may span less)."""
+    if years is None:
+        return bounds
+    first, last = max(years[0], bounds[0]), min(years[1], bounds[1])
+    return (first, last) if first <= last else bounds
 
 
 def _years_or_none(years: tuple[int, int], bounds: tuple[int, int]) -> tuple[int, int] | None:
