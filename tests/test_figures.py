@@ -148,3 +148,11 @@ def test_large_figures_hover_title_and_iso_date(mini):
     texts = {text for trace in _event_traces(figure) for text in trace.hovertext}
     assert "签署《日美安全保障条约》 · 1951-09-08" in texts
     assert "经济起飞 · 1955" in texts
+
+
+def test_axis_dates_follow_the_language(mini):
+    """Year ticks read 1951年 in Chinese and 1951 in English, at every zoom level."""
+    zh = build_timeline_figure(mini.events, mini.eras, "zh").layout.xaxis.tickformatstops
+    en = build_timeline_figure(mini.events, mini.eras, "en").layout.xaxis.tickformatstops
+    assert [stop.value for stop in zh] == ["%Y年%-m月%-d日", "%Y年%-m月", "%Y年"]
+    assert [stop.value for stop in en][-1] == "%Y"

@@ -29,6 +29,16 @@ LANE_COLOURS = (
 BAND_COLOURS = ("rgba(11, 92, 173, 0.07)", "rgba(192, 57, 43, 0.06)")
 FONT_FAMILY = '"Source Sans", "Noto Sans CJK SC", "WenQuanYi Micro Hei", sans-serif'
 ERA_LANE = -1
+_DAY_MS = 86_400_000
+# Axis dates in the language's own style at every zoom level (Plotly's defaults are English only).
+DATE_TICK_FORMATS = {
+    "zh": [{"dtickrange": [None, 28 * _DAY_MS], "value": "%Y年%-m月%-d日"},
+           {"dtickrange": [28 * _DAY_MS, "M12"], "value": "%Y年%-m月"},
+           {"dtickrange": ["M12", None], "value": "%Y年"}],
+    "en": [{"dtickrange": [None, 28 * _DAY_MS], "value": "%-d %b %Y"},
+           {"dtickrange": [28 * _DAY_MS, "M12"], "value": "%b %Y"},
+           {"dtickrange": ["M12", None], "value": "%Y"}],
+}
 # Offsets within a lane for markers that would otherwise cover one another (two treaties signed the
 # same day): the first stays on the lane's line, later ones step above and below it.
 STACK_OFFSETS = (0.0, -0.3, 0.3, -0.15, 0.15)
@@ -95,7 +105,8 @@ def build_timeline_figure(
         font={"family": FONT_FAMILY, "size": 13},
         hoverlabel={"font": {"family": FONT_FAMILY}, "align": "left"},
         plot_bgcolor="white", paper_bgcolor="white",
-        xaxis={"type": "date", "showgrid": True, "gridcolor": "#eeeeee", "range": x_range},
+        xaxis={"type": "date", "showgrid": True, "gridcolor": "#eeeeee", "range": x_range,
+               "tickformatstops": DATE_TICK_FORMATS[lang]},
         yaxis={"tickvals": [ERA_LANE, *range(len(lanes))],
                "ticktext": [f"<b>{labels.get('era_lane', 'Eras')}</b>", *tick_labels],
                # An explicit high-to-low range puts the era lane on top and keeps rows fixed on zoom.

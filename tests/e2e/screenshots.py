@@ -39,6 +39,7 @@ if __name__ == "__main__":
     data = Path(sys.argv[2]) if len(sys.argv) > 2 and sys.argv[2] else None
     event = sys.argv[3] if len(sys.argv) > 3 else "1951-security-treaty-signed"
     take(target, data, [
+        ("readme-zh", f"?event={event}", None),
         ("timeline-zh", "", event),
         ("timeline-en", "?lang=en", event),
         ("era-en", "?lang=en", "era:occupation"),
