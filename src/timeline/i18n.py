@@ -38,6 +38,7 @@ ZH: dict[str, str] = {
     "themes_path": "所在位置",
     "themes_children": "下级节点",
     "themes_events": "相关事件（点击在时间线上查看）",
+    "themes_none": "这份数据中没有分析导图（themes.csv）。",
     "themes_empty": "在上方选择一个节点，即可阅读其分析与相关事件。",
     "sources_title": "资料来源",
     "sources_intro": "本年表所依据的原始文件、档案、学术文献与新闻报道，附中英文两种引用格式及引用它们的事件。",
@@ -64,6 +65,7 @@ ZH: dict[str, str] = {
     "reset_filters": "清除全部筛选",
     "count_line": "显示 {shown} / {total} 个事件",
     "no_match": "没有符合当前筛选条件的事件。",
+    "no_events": "这份数据中还没有事件。请在 events.csv 中添加事件，或上传自己的 events.csv。",
     "no_match_hint": "可以放宽年份范围、减少所选的时期或类别、缩短搜索词，或点击“清除全部筛选”。",
     "era_lane": "时期",
     "chart_help": "点击圆点查看事件分析，点击顶行方块查看时期；拖动可放大，双击或点击工具栏的“Reset axes”复原。",
@@ -159,6 +161,7 @@ EN: dict[str, str] = {
     "themes_path": "Where it sits",
     "themes_children": "Sub-themes",
     "themes_events": "Events (open one on the timeline)",
+    "themes_none": "This data has no analysis tree (themes.csv).",
     "themes_empty": "Choose a node above to read its analysis and related events.",
     "sources_title": "Sources",
     "sources_intro": "The official texts, archives, scholarship and news reports behind this timeline, each in Chinese "
@@ -186,6 +189,7 @@ EN: dict[str, str] = {
     "reset_filters": "Clear all filters",
     "count_line": "Showing {shown} of {total} events",
     "no_match": "No events match the current filters.",
+    "no_events": "This data has no events yet. Add rows to events.csv, or upload your own events.csv.",
     "no_match_hint": "Widen the year range, choose fewer eras or categories, shorten the search, or press "
                      "“Clear all filters”.",
     "era_lane": "Eras",

@@ -26,7 +26,7 @@ def render() -> None:
     st.title(t("themes_title"), anchor=False)
     st.caption(t("themes_intro"))
     if themes.empty:
-        st.info(t("themes_empty"))
+        st.info(t("themes_none"))
         return
     ordered = ordered_themes(themes)
     depths = theme_depths(themes)

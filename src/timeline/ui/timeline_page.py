@@ -38,7 +38,9 @@ def render() -> None:
     st.title(t("app_title"), anchor=False)
     st.caption(t("app_subtitle"))
     st.markdown(f"**{t('count_line', shown=len(filtered), total=total)}**")
-    if filtered.empty:
+    if total == 0:
+        st.info(t("no_events"))
+    elif filtered.empty:
         st.info(f"{t('no_match')} {t('no_match_hint')}")
         st.button(t("reset_filters"), key="w_reset_empty", on_click=state.reset_filters)
 
