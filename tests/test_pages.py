@@ -104,6 +104,7 @@ def test_sources_filter_and_cite_box(app):
     assert "显示 2 / 2 条文献" in text
     at.multiselect(key="w_source_kinds").set_value(["official"]).run()
     assert "显示 1 / 2 条文献" in "\n".join(str(element.value) for element in at.markdown)
+    assert at.query_params["kind"] == "official"
     at.text_input(key="w_source_query").set_value("没有这本书").run()
     assert any("没有符合条件的文献" in info.value for info in at.info)
 

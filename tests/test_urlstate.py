@@ -19,6 +19,7 @@ from timeline.urlstate import IgnoredParam, ViewState, params_from_view, view_fr
     ({"q": " 安保 "}, ViewState(filters=FilterState(query="安保"))),
     ({"event": "1951-security-treaty"}, ViewState(event="1951-security-treaty")),
     ({"show_era": "occupation", "lang": "zh"}, ViewState(era="occupation")),
+    ({"kind": "official,news", "sq": "mofa"}, ViewState(source_kinds=("official", "news"), source_query="mofa")),
 ])
 def test_known_params_read_as_a_view(mini, params, expected):
     """Each parameter sets its part of the view."""

@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 
 from timeline.dataset import Dataset
 from timeline.filters import FilterState, year_bounds
-from timeline.vocab import CATEGORIES, DEFAULT_LANGUAGE, IMPORTANCE, LANGUAGES
+from timeline.vocab import CATEGORIES, DEFAULT_LANGUAGE, IMPORTANCE, LANGUAGES, SOURCE_KINDS
 
-PARAM_NAMES = ("lang", "era", "cat", "imp", "years", "q", "event", "show_era", "cmp", "theme")
+PARAM_NAMES = ("lang", "era", "cat", "imp", "years", "q", "event", "show_era", "cmp", "theme", "kind", "sq")
 # Parameters Streamlit itself understands; never reported as unknown.
 _STREAMLIT_PARAMS = ("embed", "embed_options")
 
@@ -30,6 +30,8 @@ class ViewState:
     era: str | None = None
     compare: tuple[str, ...] = ()
     theme: str | None = None
+    source_kinds: tuple[str, ...] = ()
+    source_query: str = ""
 
 
 @dataclass(frozen=True)
@@ -62,9 +64,12 @@ def view_from_params(params: Mapping[str, str | list[str]], dataset: Dataset) ->
     era = _known_one(value.get("show_era", ""), era_ids, "show_era", ignored)
     compare = _known_items(value.get("cmp", ""), set(dataset.adjustments.get("id", [])), "cmp", ignored)
     theme = _known_one(value.get("theme", ""), set(dataset.themes["id"]), "theme", ignored)
+    source_kinds = _known_items(value.get("kind", ""), set(SOURCE_KINDS), "kind", ignored)
     filters = FilterState(eras=eras, categories=categories, importance=importance, years=years,
                           query=value.get("q", "").strip())
-    return ViewState(lang=lang, filters=filters, event=event, era=era, compare=compare, theme=theme), ignored
+    view = ViewState(lang=lang, filters=filters, event=event, era=era, compare=compare, theme=theme,
+                     source_kinds=source_kinds, source_query=value.get("sq", "").strip())
+    return view, ignored
 
 
 def params_from_view(view: ViewState) -> dict[str, str]:
@@ -91,6 +96,10 @@ def params_from_view(view: ViewState) -> dict[str, str]:
         params["cmp"] = ",".join(view.compare)
     if view.theme:
         params["theme"] = view.theme
+    if view.source_kinds:
+        params["kind"] = ",".join(view.source_kinds)
+    if view.source_query.strip():
+        params["sq"] = view.source_query.strip()
     return params
 
 

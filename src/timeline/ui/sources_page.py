@@ -27,12 +27,17 @@ def render() -> None:
     st.caption(t("sources_intro"))
     _render_citation_box(Path(dataset.origin), lang)
 
+    view = state.view()
     kind_column, query_column = st.columns([1, 2])
-    kinds = kind_column.multiselect(
+    kind_column.multiselect(
         t("sources_kind"), list(SOURCE_KINDS), format_func=lambda kind: SOURCE_KINDS[kind][lang],
-        key="w_source_kinds", placeholder=t("sources_kind_placeholder"))
-    query = query_column.text_input(t("sources_query"), key="w_source_query")
-    table = sources_table(dataset, lang, tuple(kinds), query)
+        key=state.bind("w_source_kinds", list(view.source_kinds)), placeholder=t("sources_kind_placeholder"),
+        on_change=lambda: state.set_view(source_kinds=tuple(st.session_state["w_source_kinds"])))
+    query_column.text_input(
+        t("sources_query"), key=state.bind("w_source_query", view.source_query),
+        on_change=lambda: state.set_view(source_query=st.session_state["w_source_query"].strip()))
+    view = state.view()
+    table = sources_table(dataset, lang, view.source_kinds, view.source_query)
     st.markdown(f"**{t('sources_count', shown=len(table), total=len(dataset.sources))}**")
     if table.empty:
         st.info(t("sources_none"))
