@@ -128,3 +128,22 @@ def test_citations_name_version_and_events(mini):
     assert "data version 1.0.0, 27 Nov 2026" in dashboard_citation(version, "en", "https://example.org/", accessed)
     assert "version = {1.0.0}" in dashboard_bibtex(version, "https://example.org/", accessed)
     assert list(sources_table(mini, "en", ("official",))["id"]) == ["src-b"]
+
+
+# The payload of a real click in Chromium on a sunburst segment (Streamlit 1.67), its id set to one of ours:
+# sunburst points carry "id", not customdata.
+SUNBURST_CLICK = ('{"selection":{"points":[{"label":"A","id":"founding","parent":"root","current_path":"root/",'
+                  '"percent_root":0.5,"percent_entry":0.5,"percent_parent":0.5,"point_number":1,"curve_number":0}],'
+                  '"point_indices":[1],"box":[],"lasso":[]}}')
+
+
+def test_sunburst_click_chooses_its_theme():
+    """A click on a segment names its theme; a click on the centre names none."""
+    from streamlit.elements.plotly_chart import PlotlyChartSelectionSerde
+
+    from timeline.themes import ROOT_ID, clicked_theme
+
+    points = PlotlyChartSelectionSerde().deserialize(SUNBURST_CLICK)["selection"]["points"]
+    assert clicked_theme(points) == "founding"
+    assert clicked_theme([{"id": ROOT_ID}]) is None
+    assert clicked_theme([]) is None

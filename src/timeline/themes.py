@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Mapping, Sequence
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -55,6 +56,15 @@ def theme_events(dataset: Dataset, theme_id: str) -> pd.DataFrame:
         return dataset.events.iloc[0:0]
     ids = split_ids(rows.iloc[0]["events"])
     return dataset.events[dataset.events["id"].isin(ids)]
+
+
+def clicked_theme(points: Sequence[Mapping]) -> str | None:
+    """The theme a click on the sunburst chose (the centre, the alliance itself, chooses none)."""
+    for point in points:
+        theme_id = point.get("id")
+        if isinstance(theme_id, str) and theme_id and theme_id != ROOT_ID:
+            return theme_id
+    return None
 
 
 def build_theme_figure(themes: pd.DataFrame, lang: str, root_label: str) -> go.Figure:

@@ -27,3 +27,16 @@ def test_compare_page_shows_the_chosen_adjustments(page):
     headings = page.locator('[data-testid="stMain"] h3')
     expect(headings).to_have_count(2)
     expect(page.get_by_text("US–Japan divergences")).to_be_visible()
+
+
+def test_clicking_a_sunburst_segment_opens_its_theme(page):
+    """A click on the mind map's "founding" segment shows that theme's analysis beside it."""
+    page.goto(f"{page.base}/themes")
+    wait_for_script(page)
+    # The segment's label sits inside it, so its centre is a point on the segment whatever its shape.
+    label = page.locator('[data-testid="stPlotlyChart"] g.slice text', has_text="同盟建立").first
+    box = label.bounding_box()
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    expect(page.locator(".st-key-theme_detail h3")).to_contain_text("同盟建立", timeout=20_000)
+    expect(page).to_have_url(re.compile(r"theme=founding"))

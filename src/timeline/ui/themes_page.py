@@ -5,7 +5,14 @@ from __future__ import annotations
 import streamlit as st
 
 from timeline.markup import escape_markdown
-from timeline.themes import build_theme_figure, ordered_themes, theme_depths, theme_events, theme_path
+from timeline.themes import (
+    build_theme_figure,
+    clicked_theme,
+    ordered_themes,
+    theme_depths,
+    theme_events,
+    theme_path,
+)
 from timeline.ui import state
 from timeline.ui.data import active_dataset
 from timeline.ui.navigation import event_link_button
@@ -34,7 +41,8 @@ def render() -> None:
     chart, detail = st.columns([3, 2])
     with chart:
         figure = _figure(themes, f"{dataset.origin}#{id(dataset)}", lang, t("themes_root"))
-        st.plotly_chart(figure, key="w_theme_chart", config={"displaylogo": False}, width="stretch")
+        st.plotly_chart(figure, key="w_theme_chart", config={"displaylogo": False}, width="stretch",
+                        on_select=_on_theme_click, selection_mode="points")
     with detail:
         st.selectbox(
             t("themes_choose"), list(ordered["id"]),
@@ -47,6 +55,12 @@ def render() -> None:
                 _render_theme(dataset, view.theme, titles, lang)
             else:
                 st.caption(t("themes_empty"))
+
+
+def _on_theme_click() -> None:
+    theme_id = clicked_theme(st.session_state["w_theme_chart"].selection.get("points", []))
+    if theme_id is not None:
+        state.set_view(theme=theme_id)
 
 
 def _render_theme(dataset, theme_id: str, titles: dict[str, str], lang: str) -> None:
