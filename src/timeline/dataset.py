@@ -83,10 +83,8 @@ def load_dataset(path: Path | None = None) -> Dataset:
     """
     path = default_data_dir() if path is None else Path(path)
     if path.is_file() and not (path.parent / "eras.csv").exists():
-        _, problems = read_csv_file(path)
-        if problems:
-            raise DataError(problems)
-        return load_dataset_with_events(path.read_bytes(), path.name, load_dataset(bundled_data_dir()))
+        events, problems = read_csv_file(path)
+        return _with_base_tables(events, problems, path.name, load_dataset(bundled_data_dir()))
     tables, problems = _read_tables(path)
     events_file = path.name if path.is_file() else "events.csv"
     return _validated_dataset(tables, problems, origin=str(path), events_file=events_file)
@@ -95,6 +93,10 @@ def load_dataset(path: Path | None = None) -> Dataset:
 def load_dataset_with_events(events_csv: bytes, file: str, base: Dataset) -> Dataset:
     """A dataset whose events come from an uploaded CSV, checked against ``base``'s other tables."""
     events, problems = read_csv_bytes(events_csv, file)
+    return _with_base_tables(events, problems, file, base)
+
+
+def _with_base_tables(events: pd.DataFrame | None, problems: list[Problem], file: str, base: Dataset) -> Dataset:
     tables = {
         "events.csv": events,
         "eras.csv": _as_text(base.eras, "eras.csv"),
