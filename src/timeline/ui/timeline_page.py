@@ -8,6 +8,7 @@ import math
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
+import pyarrow as pa
 import streamlit as st
 
 from timeline.dataset import Dataset
@@ -215,8 +216,8 @@ def _render_table(dataset: Dataset, filtered: pd.DataFrame) -> None:
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)
-def _table_page(key: str, _dataset: Dataset, filters: FilterState, lang: str, page: int) -> tuple[pd.DataFrame, list]:
-    """One page of the filtered events as the table shows them, and their ids."""
+def _table_page(key: str, _dataset: Dataset, filters: FilterState, lang: str, page: int) -> tuple[pa.Table, list]:
+    """One page of the filtered events as the table shows them (as Arrow, converted once), and their ids."""
     filtered = _filtered_events(key, _dataset, filters)
     shown = filtered.iloc[(page - 1) * TABLE_PAGE_SIZE: page * TABLE_PAGE_SIZE]
     era_names = dict(zip(_dataset.eras["id"], _dataset.eras[f"name_{lang}"]))
@@ -228,7 +229,7 @@ def _table_page(key: str, _dataset: Dataset, filters: FilterState, lang: str, pa
         translate("col_era", lang): shown["era"].map(era_names),
         translate("col_summary", lang): shown[f"summary_{lang}"],
     }).reset_index(drop=True)
-    return table, list(shown["id"])
+    return pa.Table.from_pandas(table, preserve_index=False), list(shown["id"])
 
 
 def _on_table_select(key: str, ids: list[str]) -> None:
