@@ -48,9 +48,8 @@ def citing_events(dataset: Dataset) -> dict[str, list[str]]:
 
 
 def sources_table(dataset: Dataset, lang: str, kinds: tuple[str, ...] = (), query: str = "") -> pd.DataFrame:
-    """The sources, with the count of citing events, narrowed by kind and a text query."""
-    sources = dataset.sources.copy()
-    sources["cited_by"] = sources["id"].map({key: len(value) for key, value in citing_events(dataset).items()})
+    """The sources narrowed by kind and a text query, grouped by kind."""
+    sources = dataset.sources
     if kinds:
         sources = sources[sources["kind"].isin(kinds)]
     for term in query.casefold().split():

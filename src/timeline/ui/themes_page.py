@@ -14,7 +14,7 @@ from timeline.themes import (
     theme_path,
 )
 from timeline.ui import state
-from timeline.ui.data import active_dataset
+from timeline.ui.data import active_dataset, dataset_key
 from timeline.ui.navigation import event_link_button
 from timeline.ui.state import t
 
@@ -40,7 +40,7 @@ def render() -> None:
     titles = dict(zip(themes["id"], themes[f"title_{lang}"]))
     chart, detail = st.columns([3, 2])
     with chart:
-        figure = _figure(themes, f"{dataset.origin}#{id(dataset)}", lang, t("themes_root"))
+        figure = _figure(themes, dataset_key(dataset), lang, t("themes_root"))
         st.plotly_chart(figure, key="w_theme_chart", config={"displaylogo": False}, width="stretch",
                         on_select=_on_theme_click, selection_mode="points")
     with detail:
