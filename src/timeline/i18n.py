@@ -122,6 +122,13 @@ ZH: dict[str, str] = {
     "upload_problems": "上传的 {file} 有 {count} 个问题，仍显示原有数据。请按下列提示修改后重新上传：",
     "upload_in_use": "正在使用上传的 {file}（{count} 个事件）。移除文件即恢复内置数据。",
     "unexpected_error": "出现意外错误，页面未能显示。请刷新重试；若问题持续，请报告以下信息：{detail}",
+    # The reading layout: chart or list beside the panel
+    "layout": "显示方式",
+    "layout_auto": "自动",
+    "layout_chart": "时间轴图",
+    "layout_list": "列表",
+    "layout_help": "“自动”在宽屏上显示时间轴图，在手机等窄屏上显示按时期分组的事件列表。",
+    "list_limited": "列表只显示前 {shown} 个事件（当前共 {count} 个）；请用筛选缩小范围。",
 }
 
 EN: dict[str, str] = {
@@ -250,6 +257,13 @@ EN: dict[str, str] = {
     "upload_in_use": "Showing the uploaded {file} ({count} events). Remove the file to return to the bundled data.",
     "unexpected_error": "Something unexpected went wrong and the page could not be shown. Reload to try again; if "
                         "it persists, please report: {detail}",
+    # The reading layout: chart or list beside the panel
+    "layout": "Show as",
+    "layout_auto": "Auto",
+    "layout_chart": "Chart",
+    "layout_list": "List",
+    "layout_help": "“Auto” shows the chart on wide screens and a list of events grouped by era on phones and other narrow screens.",
+    "list_limited": "The list shows the first {shown} of {count} events; filter to narrow it down.",
 }
 
 STRINGS: dict[str, dict[str, str]] = {"zh": ZH, "en": EN}

@@ -30,7 +30,7 @@ def page_objects() -> dict[str, st.Page]:
 def show_event_on_timeline(event_id: str) -> None:
     """Open an event's panel on the timeline page, from any page."""
     state.open_event(event_id)
-    st.switch_page(page_objects()["timeline"])
+    st.switch_page(page_objects()["timeline"], query_params=state.params_for_page_switch())
 
 
 def event_link_button(event_id: str, label: str, key: str) -> None:

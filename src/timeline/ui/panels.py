@@ -8,6 +8,7 @@ import streamlit as st
 from timeline.dataset import Dataset, split_ids
 from timeline.markup import escape_markdown, safe_link
 from timeline.ui import state
+from timeline.ui.reader import PANEL_TITLE_KEY
 from timeline.ui.state import t
 from timeline.vocab import category_label, importance_label
 
@@ -24,7 +25,8 @@ def render_event_panel(dataset: Dataset, event_id: str, filtered: pd.DataFrame) 
     event = events.loc[row]
     era = _era_row(dataset, event["era"])
     header, close = st.columns([12, 1])
-    header.subheader(escape_markdown(event[f"title_{lang}"]), anchor=False)
+    with header, st.container(key=PANEL_TITLE_KEY):
+        st.subheader(escape_markdown(event[f"title_{lang}"]), anchor=False)
     close.button("✕", key="w_close_event", help=t("close_panel"), on_click=state.open_event, args=(None,))
     st.markdown(
         f"**{t('date')}** {escape_markdown(event[f'date_{lang}'])} · **{t('category')}** "
@@ -52,7 +54,8 @@ def render_era_panel(dataset: Dataset, era_id: str) -> None:
     if era is None:
         return
     header, close = st.columns([12, 1])
-    header.subheader(escape_markdown(era[f"name_{lang}"]), anchor=False)
+    with header, st.container(key=PANEL_TITLE_KEY):
+        st.subheader(escape_markdown(era[f"name_{lang}"]), anchor=False)
     close.button("✕", key="w_close_era", help=t("close_panel"), on_click=state.open_era, args=(None,))
     st.markdown(f"**{t('era_span')}** {escape_markdown(era[f'span_{lang}'])}")
     if era["parent"]:

@@ -2,7 +2,9 @@
 
 The canonical :class:`ViewState` lives in ``st.session_state["view"]``; widgets are drawn from it
 and write back through callbacks, so a page that is not shown never loses a filter, and the URL
-is rewritten from it on every run.
+is rewritten from it on every run. Each rewrite is a new history entry; when the address changes
+under the app (Back, Forward, an edited address), the view is read from it again, so the browser's
+history walks through the events and eras opened.
 """
 
 from __future__ import annotations
@@ -19,14 +21,23 @@ from timeline.urlstate import IgnoredParam, ViewState, params_from_view, view_fr
 VIEW_KEY = "view"
 IGNORED_KEY = "url_ignored"
 CHART_GENERATION_KEY = "chart_generation"
+FOCUS_KEY = "focus_nonce"
+SYNCED_PARAMS_KEY = "synced_params"
 
 
 def init_view(dataset: Dataset) -> ViewState:
-    """The session's view, read from the URL on the session's first run."""
-    if VIEW_KEY not in st.session_state:
-        view, ignored = view_from_params(st.query_params.to_dict(), dataset)
+    """The session's view: read from the URL on the first run, and again whenever the address changed under us."""
+    params = st.query_params.to_dict()
+    first_run = VIEW_KEY not in st.session_state
+    moved = not first_run and params != st.session_state.get(SYNCED_PARAMS_KEY, params)
+    if first_run or moved:
+        view, ignored = view_from_params(params, dataset)
         st.session_state[VIEW_KEY] = view
         st.session_state[IGNORED_KEY] = ignored
+        if moved:
+            _forget_chart_selection()
+        if view.event or view.era:
+            _request_focus()
     return st.session_state[VIEW_KEY]
 
 
@@ -61,17 +72,28 @@ def reset_filters() -> None:
 
 
 def open_event(event_id: str | None, *, from_chart: bool = False) -> None:
-    """Open an event's panel (closing any era panel)."""
+    """Open an event's panel (closing any era panel) and bring it into the reader's view."""
     set_view(event=event_id, era=None)
+    _request_focus()
     if not from_chart:
         _forget_chart_selection()
 
 
 def open_era(era_id: str | None, *, from_chart: bool = False) -> None:
-    """Open an era's panel (closing any event panel)."""
+    """Open an era's panel (closing any event panel) and bring it into the reader's view."""
     set_view(era=era_id, event=None)
+    _request_focus()
     if not from_chart:
         _forget_chart_selection()
+
+
+def focus_nonce() -> int:
+    """Changes each time a panel is opened, however; the page scrolls the panel into view once per value."""
+    return st.session_state.get(FOCUS_KEY, 0)
+
+
+def _request_focus() -> None:
+    st.session_state[FOCUS_KEY] = focus_nonce() + 1
 
 
 def chart_key() -> str:
@@ -88,11 +110,19 @@ def take_ignored_params() -> list[IgnoredParam]:
     return st.session_state.pop(IGNORED_KEY, [])
 
 
+def params_for_page_switch() -> dict[str, str]:
+    """The view's query parameters, for ``st.switch_page`` (which otherwise clears them, losing the view)."""
+    params = params_from_view(view())
+    st.session_state[SYNCED_PARAMS_KEY] = params
+    return params
+
+
 def sync_url() -> None:
     """Rewrite the query parameters to match the view, so the address bar is always a working link."""
     params = params_from_view(view())
     if st.query_params.to_dict() != params:
         st.query_params.from_dict(params)
+    st.session_state[SYNCED_PARAMS_KEY] = params
 
 
 def bind(key: str, value: object) -> str:

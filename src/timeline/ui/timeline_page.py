@@ -13,12 +13,15 @@ import streamlit as st
 
 from timeline.dataset import Dataset
 from timeline.export import EXPORT_LANGUAGES, events_to_csv_bytes, export_file_name
-from timeline.figures import build_timeline_figure, clicked_item, lanes_for
+from timeline.figures import ERA_PREFIX, build_timeline_figure, clicked_item, lanes_for
 from timeline.filters import FilterState, apply_filters, year_bounds
 from timeline.i18n import translate
+from timeline.listing import LIST_LIMIT, group_events_by_era, groups_as_data
 from timeline.ui import state
 from timeline.ui.data import active_dataset, dataset_key
+from timeline.ui.event_list import render_event_list
 from timeline.ui.panels import render_era_panel, render_event_panel
+from timeline.ui.reader import CHART_VIEW_KEY, LIST_VIEW_KEY, inject_layout_css, reader_bridge
 from timeline.ui.state import t
 from timeline.vocab import CATEGORIES, IMPORTANCE, category_label, importance_label
 
@@ -29,29 +32,40 @@ CHART_CONFIG = {"displaylogo": False, "scrollZoom": False,
 
 
 def render() -> None:
-    """Draw the whole timeline page for the current view."""
+    """Draw the whole timeline page for the current view: the chart or list beside the open panel."""
     dataset = active_dataset()
     _render_filters(dataset)
     view = state.view()
     filtered = _filtered_events(dataset_key(dataset), dataset, view.filters)
     total = len(dataset.events)
+    inject_layout_css()
 
     st.title(t("app_title"), anchor=False)
     st.caption(t("app_subtitle"))
-    st.markdown(f"**{t('count_line', shown=len(filtered), total=total)}**")
+    count_column, layout_column = st.columns([3, 2], vertical_alignment="center")
+    count_column.markdown(f"**{t('count_line', shown=len(filtered), total=total)}**")
+    with layout_column:
+        layout = _render_layout_switch()
     if total == 0:
         st.info(t("no_events"))
     elif filtered.empty:
         st.info(f"{t('no_match')} {t('no_match_hint')}")
         st.button(t("reset_filters"), key="w_reset_empty", on_click=state.reset_filters)
 
-    figure = _figure(dataset_key(dataset), dataset, view.filters, view.lang)
-    st.plotly_chart(figure, key=state.chart_key(), on_select=_on_chart_select, selection_mode="points",
-                    config=CHART_CONFIG, width="stretch")
-    st.caption(t("chart_help"))
-
-    _render_pickers(dataset, filtered)
-    with st.container(key="detail", border=True):
+    with st.container(key=f"layout_{layout}"), st.container(key="reading_columns"):
+        main_column, panel_column = st.columns([3, 2], gap="medium")
+    with main_column:
+        if layout != "list":
+            with st.container(key=CHART_VIEW_KEY):
+                figure = _figure(dataset_key(dataset), dataset, view.filters, view.lang)
+                st.plotly_chart(figure, key=state.chart_key(), on_select=_on_chart_select, selection_mode="points",
+                                config=CHART_CONFIG, width="stretch")
+                st.caption(t("chart_help"))
+        if layout != "chart":
+            with st.container(key=LIST_VIEW_KEY):
+                _render_list(dataset, filtered)
+        _render_pickers(dataset, filtered)
+    with panel_column, st.container(key="detail", border=True):
         if view.event:
             render_event_panel(dataset, view.event, filtered)
         elif view.era:
@@ -60,6 +74,55 @@ def render() -> None:
             st.caption(t("panel_empty"))
     _render_table(dataset, filtered)
     _render_export(dataset, filtered)
+    reader_bridge(state.focus_nonce(), _open_title(dataset, view), _open_marker(view))
+
+
+LAYOUTS = ("auto", "chart", "list")
+
+
+def _render_layout_switch() -> str:
+    """Chart or list: chosen by screen width ("auto": the list on a phone), or by hand."""
+    st.segmented_control(t("layout"), LAYOUTS, key="w_layout", default="auto", required=True,
+                         format_func=lambda layout: t(f"layout_{layout}"), label_visibility="collapsed",
+                         help=t("layout_help"))
+    return st.session_state.get("w_layout") or "auto"
+
+
+def _render_list(dataset: Dataset, filtered: pd.DataFrame) -> None:
+    view = state.view()
+    groups = _list_groups(dataset_key(dataset), dataset, view.filters, view.lang)
+    if len(filtered) > LIST_LIMIT:
+        st.caption(t("list_limited", shown=LIST_LIMIT, count=len(filtered)))
+    render_event_list(groups, view.event, _open_from_list)
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def _list_groups(key: str, _dataset: Dataset, filters: FilterState, lang: str) -> list[dict]:
+    return groups_as_data(group_events_by_era(_filtered_events(key, _dataset, filters), _dataset.eras, lang))
+
+
+def _open_from_list(value: str) -> None:
+    if value.startswith(ERA_PREFIX):
+        state.open_era(value[len(ERA_PREFIX):])
+    else:
+        state.open_event(value)
+
+
+def _open_title(dataset: Dataset, view) -> str | None:
+    """The open panel's title as the page shows it, so the browser knows when the new panel is drawn."""
+    if view.event and view.event in dataset.event_row:
+        return str(dataset.events.at[dataset.event_row[view.event], f"title_{view.lang}"])
+    if view.era:
+        names = dataset.eras.loc[dataset.eras["id"] == view.era, f"name_{view.lang}"]
+        return str(names.iloc[0]) if not names.empty else None
+    return None
+
+
+def _open_marker(view) -> str | None:
+    """The chart's customdata of the open event or era, to mark it on the chart."""
+    if view.event:
+        return view.event
+    return ERA_PREFIX + view.era if view.era else None
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)

@@ -1,0 +1,95 @@
+"""Where the reader's eye is: bring an opened panel into view and mark its event on the chart.
+
+A small browser component (``st.components.v2``, no build step) does what Python cannot: after a
+panel opens however it was opened (click, tap, pick, link, Previous / Next, a reload, Back), it
+scrolls the panel's title into the viewport unless it is already there, and it marks the open
+event or era on the chart the way Plotly marks a clicked point, without redrawing the chart, so
+the reader's zoom survives.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+PANEL_TITLE_KEY = "panel_title"
+CHART_VIEW_KEY = "chart_view"
+LIST_VIEW_KEY = "list_view"
+NARROW_MAX_WIDTH = 640  # px: Streamlit stacks columns below this width; a phone reads the list view
+
+_JS = """
+export default function (component) {
+  const data = component.data || {};
+  const state = window.__timelineReader = window.__timelineReader || {focused: null, timer: null};
+  state.highlight = data.highlight || null;
+  if (data.focus && data.focus.nonce !== state.focused) {
+    state.focused = data.focus.nonce;
+    bringIntoView(data.focus.title, performance.now());
+  }
+  if (!state.timer) state.timer = window.setInterval(markOnChart, 250);
+  markOnChart();
+
+  function bringIntoView(title, started) {
+    const heading = document.querySelector('.st-key-PANEL_TITLE');
+    const ready = heading && heading.textContent.trim() === title;
+    if (!ready) {
+      if (performance.now() - started < 8000) window.requestAnimationFrame(() => bringIntoView(title, started));
+      return;
+    }
+    const box = heading.getBoundingClientRect();
+    const header = document.querySelector('[data-testid="stHeader"]');
+    const top = header ? header.getBoundingClientRect().bottom : 0;
+    if (box.top < top || box.bottom > window.innerHeight) heading.scrollIntoView({block: 'start'});
+  }
+
+  function markOnChart() {
+    const plot = document.querySelector('.st-key-CHART_VIEW .js-plotly-plot');
+    if (!plot || !plot._fullData || !window.Plotly || plot.offsetParent === null) return;
+    const wanted = state.highlight;
+    const traces = [], selections = [];
+    plot._fullData.forEach((trace) => {
+      if (!trace.customdata || !String(trace.mode || '').includes('markers')) return;
+      const ids = Array.from(trace.customdata, (value) => Array.isArray(value) ? value[0] : value);
+      const index = wanted ? ids.indexOf(wanted) : -1;
+      const selection = wanted ? (index >= 0 ? [index] : []) : null;
+      const current = plot.data[trace.index].selectedpoints;
+      const same = JSON.stringify(current === undefined ? null : Array.from(current || [])) ===
+        JSON.stringify(selection);
+      if (!same) { traces.push(trace.index); selections.push(selection); }
+    });
+    if (traces.length) window.Plotly.restyle(plot, {selectedpoints: selections}, traces);
+  }
+}
+""".replace("PANEL_TITLE", PANEL_TITLE_KEY).replace("CHART_VIEW", CHART_VIEW_KEY)
+
+# Wide screens: the panel beside the chart. Narrow screens: Streamlit stacks the columns; the open
+# panel comes first so it is where the reader lands, and "auto" shows the list instead of the chart.
+_CSS = f"""
+<style>
+[data-testid="stMainBlockContainer"] {{ padding-top: 3.5rem; }}
+.st-key-{PANEL_TITLE_KEY} {{ scroll-margin-top: 4.5rem; }}
+.st-key-reader_bridge {{ display: none; }}
+.st-key-layout_auto .st-key-{LIST_VIEW_KEY} {{ display: none; }}
+@media (max-width: {NARROW_MAX_WIDTH}px) {{
+  .st-key-layout_auto .st-key-{CHART_VIEW_KEY} {{ display: none; }}
+  .st-key-layout_auto .st-key-{LIST_VIEW_KEY} {{ display: flex; }}
+  .st-key-reading_columns [data-testid="stColumn"]:has(.st-key-{PANEL_TITLE_KEY}) {{ order: -1; }}
+}}
+</style>
+"""
+
+_bridge = st.components.v2.component("timeline_reader", js=_JS)
+
+
+def inject_layout_css() -> None:
+    """The timeline page's layout rules (style only: takes no room on the page)."""
+    st.html(_CSS)
+
+
+def reader_bridge(focus_nonce: int, focus_title: str | None, highlight: str | None) -> None:
+    """Bring the panel titled ``focus_title`` into view once per ``focus_nonce``; mark ``highlight`` on the chart.
+
+    ``highlight`` is a chart customdata value: an event id, or ``"era:<id>"``.
+    """
+    focus = {"nonce": focus_nonce, "title": focus_title} if focus_title else None
+    with st.container(key="reader_bridge"):
+        _bridge(data={"focus": focus, "highlight": highlight}, key="w_reader_bridge")

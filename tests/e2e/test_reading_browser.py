@@ -1,0 +1,190 @@
+"""Reading where the eye is: however a panel opens, its title is in view, on a desktop and on a phone.
+
+Each test opens the page in a real Chromium at a reader's viewport (a phone with touch, a teacher's
+1366×768 laptop, a 1400×900 desktop), opens an event or era one way, and checks the panel title's
+bounding box lies inside the viewport without the test scrolling.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.e2e.live import click_point, wait_for_app, wait_for_script
+
+PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True, "device_scale_factor": 2}
+LAPTOP = {"viewport": {"width": 1366, "height": 768}}
+DESKTOP = {"viewport": {"width": 1400, "height": 900}}
+VIEWPORTS = {"phone": PHONE, "laptop": LAPTOP, "desktop": DESKTOP}
+TITLE = ".st-key-panel_title"
+TREATY = "1951-security-treaty-signed"
+TREATY_TITLE = "旧《日美安全保障条约》签署"
+
+
+@pytest.fixture(params=list(VIEWPORTS))
+def reader(request, browser, server):
+    """A fresh tab at one of the three viewports; ``reader.base`` is the server, ``reader.kind`` the viewport."""
+    context = browser.new_context(**VIEWPORTS[request.param])
+    tab = context.new_page()
+    tab.base = server
+    tab.kind = request.param
+    yield tab
+    context.close()
+
+
+def _open(page, query: str = "") -> None:
+    page.goto(f"{page.base}/{query}")
+    wait_for_script(page)
+
+
+def _expect_title_in_view(page, text: str | re.Pattern) -> None:
+    """The open panel's title says ``text`` and lies wholly inside the viewport, below Streamlit's header."""
+    title = page.locator(TITLE)
+    expect(title).to_contain_text(text, timeout=30_000)
+    page.wait_for_function(
+        """() => {
+            const box = document.querySelector('.st-key-panel_title').getBoundingClientRect();
+            const header = document.querySelector('[data-testid="stHeader"]');
+            const top = header ? header.getBoundingClientRect().bottom : 0;
+            return box.height > 0 && box.top >= top - 1 && box.bottom <= window.innerHeight + 1;
+        }""",
+        timeout=15_000,
+    )
+
+
+def test_a_shared_link_opens_with_the_panel_in_view(reader):
+    """Opening ?event=… (a shared link, or a reload) shows that event's title without scrolling."""
+    _open(reader, f"?event={TREATY}")
+    _expect_title_in_view(reader, TREATY_TITLE)
+    reader.reload()
+    wait_for_script(reader)
+    _expect_title_in_view(reader, TREATY_TITLE)
+
+
+def test_picking_an_event_from_the_list_box_brings_it_into_view(reader):
+    """The keyboard path: typing in the event box and pressing Enter opens the event where the reader looks."""
+    _open(reader, "?lang=en")
+    box = reader.locator(".st-key-w_pick_event input")
+    box.scroll_into_view_if_needed()
+    box.click()
+    box.press_sequentially("Okinawa Reversion Agreement")
+    box.press("Enter")
+    _expect_title_in_view(reader, "Okinawa Reversion Agreement signed")
+
+
+def test_previous_and_next_keep_the_new_title_in_view(reader):
+    """After reading to the end of a panel, Next and Previous show the new event's title without scrolling."""
+    _open(reader, f"?event={TREATY}")
+    _expect_title_in_view(reader, TREATY_TITLE)
+    following = reader.locator(".st-key-w_next button")
+    following.scroll_into_view_if_needed()
+    next_title = following.inner_text().split("→", 1)[1].strip()
+    following.click()
+    _expect_title_in_view(reader, next_title)
+    previous = reader.locator(".st-key-w_previous button")
+    previous.scroll_into_view_if_needed()
+    previous.click()
+    _expect_title_in_view(reader, TREATY_TITLE)
+
+
+def test_a_related_event_opens_in_view(reader):
+    """A related-event link at the foot of a panel opens that event with its title in view."""
+    _open(reader, f"?event={TREATY}")
+    _expect_title_in_view(reader, TREATY_TITLE)
+    link = reader.locator("[class*='st-key-w_related_'] button").first
+    link.scroll_into_view_if_needed()
+    label = link.inner_text().split("·", 1)[1].strip()
+    link.click()
+    _expect_title_in_view(reader, label)
+
+
+def test_a_jump_from_the_themes_page_lands_on_the_panel(reader):
+    """An event button on the Themes page opens the timeline with that event's title in view."""
+    _open(reader, "themes?theme=founding-occupation")
+    button = reader.locator(".st-key-w_theme_event_1951-peace-treaty-signed button")
+    button.scroll_into_view_if_needed()
+    button.click()
+    expect(reader).to_have_url(re.compile(r"event=1951-peace-treaty-signed"), timeout=30_000)
+    _expect_title_in_view(reader, "旧金山")
+
+
+def test_one_tap_on_a_card_opens_the_event_on_a_phone(browser, server):
+    """On a phone the list view is shown; one tap on a card opens that event, title in view, marked as current."""
+    context = browser.new_context(**PHONE)
+    page = context.new_page()
+    page.base = server
+    try:
+        _open(page, "?lang=en")
+        expect(page.locator(".st-key-chart_view")).to_be_hidden()
+        card = page.locator(f'.timeline-list .card[data-id="{TREATY}"]')
+        card.scroll_into_view_if_needed()
+        box = card.bounding_box()
+        assert box["width"] >= 24 and box["height"] >= 24
+        card.tap()
+        _expect_title_in_view(page, "Security Treaty")
+        expect(page).to_have_url(re.compile(f"event={TREATY}"))
+        expect(card).to_have_attribute("aria-current", "true")
+    finally:
+        context.close()
+
+
+def test_a_wide_screen_shows_the_chart_and_the_panel_side_by_side(page):
+    """On a desktop the chart is shown (the list is not) and a click opens the panel beside it, in view."""
+    page.set_viewport_size({"width": 1400, "height": 900})
+    _open(page)
+    wait_for_app(page)
+    expect(page.locator(".timeline-list")).to_be_hidden()
+    click_point(page, TREATY)
+    _expect_title_in_view(page, TREATY_TITLE)
+    chart = page.locator(".st-key-chart_view").bounding_box()
+    panel = page.locator(".st-key-detail").bounding_box()
+    assert panel["x"] >= chart["x"] + chart["width"] - 1, "the panel sits beside the chart"
+
+
+def test_the_open_event_is_marked_on_the_chart_however_it_was_opened(page):
+    """An event opened by link (not by a click) is the chart's selected point: the others are dimmed."""
+    page.set_viewport_size({"width": 1400, "height": 900})
+    _open(page, f"?event={TREATY}")
+    wait_for_app(page)
+    page.wait_for_function(
+        """(wanted) => {
+            const plot = document.querySelector('.st-key-chart_view .js-plotly-plot');
+            return plot && plot.data.some((trace) => (trace.selectedpoints || []).length === 1
+                && trace.customdata[trace.selectedpoints[0]] === wanted);
+        }""",
+        arg=TREATY, timeout=20_000,
+    )
+
+
+def test_back_and_forward_walk_through_the_events_opened(page):
+    """Open A, then B; Back shows A (and stays on A), Forward shows B again."""
+    _open(page, "?event=1951-peace-treaty-signed")
+    expect(page.locator(TITLE)).to_contain_text("旧金山", timeout=30_000)
+    following = page.locator(".st-key-w_next button")
+    next_title = following.inner_text().split("→", 1)[1].strip()
+    following.click()
+    expect(page.locator(TITLE)).to_contain_text(next_title, timeout=30_000)
+    expect(page).to_have_url(re.compile(r"event=1951-security-treaty-signed"))
+    wait_for_script(page)
+    second_url = page.url
+    page.go_back()
+    expect(page.locator(TITLE)).to_contain_text("旧金山", timeout=30_000)
+    expect(page).to_have_url(re.compile(r"event=1951-peace-treaty-signed"))
+    wait_for_script(page)
+    expect(page).to_have_url(re.compile(r"event=1951-peace-treaty-signed"))  # the app does not rewrite it forward
+    page.go_forward()
+    expect(page.locator(TITLE)).to_contain_text(next_title, timeout=30_000)
+    assert page.url == second_url
+
+
+def test_the_layout_switch_shows_the_list_on_a_desktop(page):
+    """Choosing "List" by hand shows the cards on a wide screen too; "Chart" brings the chart back."""
+    _open(page, "?lang=en")
+    page.locator(".st-key-w_layout button", has_text="List").click()
+    expect(page.locator(".timeline-list .card").first).to_be_visible(timeout=20_000)
+    expect(page.locator(".st-key-chart_view")).to_have_count(0)
+    page.locator(".st-key-w_layout button", has_text="Chart").click()
+    expect(page.locator(".st-key-chart_view .js-plotly-plot")).to_be_visible(timeout=20_000)
+    expect(page.locator(".timeline-list")).to_have_count(0)
