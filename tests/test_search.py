@@ -1,4 +1,4 @@
-"""Search keys: a reader's Japanese, traditional or simplified spelling finds the same events."""
+"""Search keys: a reader's Japanese, traditional or simplified spelling, or an era's name, finds the events."""
 
 from __future__ import annotations
 
@@ -63,6 +63,7 @@ def found(dataset, query: str) -> set[str]:
     ("米国", "美国"),
     ("自衛隊", "自卫队"),
     ("日米地位協定", "日美地位协定"),
+    ("冷戰同盟", "冷战同盟"),
 ])
 def test_japanese_and_traditional_forms_find_what_the_simplified_form_finds(bundled, spelling, simplified):
     """In the bundled data a Japanese or traditional query shows the same events as its simplified form."""
@@ -77,3 +78,11 @@ def test_senkaku_in_japanese_finds_the_diaoyu_events(bundled):
                      if "尖阁" in event.title_zh + event.summary_zh + event.aliases}
     assert named_senkaku
     assert found(bundled, "尖閣") == found(bundled, "钓鱼岛") >= named_senkaku
+
+
+@pytest.mark.parametrize("column", ["name_zh", "name_en", "label_zh", "label_en"])
+def test_each_era_name_finds_the_events_of_the_era_and_its_phases(bundled, column):
+    """Every era's full name and chart label, in either language, finds all its events (冷战同盟 too)."""
+    for era in bundled.eras.itertuples():
+        era_events = set(bundled.events.loc[bundled.events["era"].isin(bundled.era_family(era.id)), "id"])
+        assert found(bundled, getattr(era, column)) >= era_events, (era.id, getattr(era, column))
