@@ -368,7 +368,7 @@ def _with_optional_columns(table: pd.DataFrame | None, file: str) -> pd.DataFram
 
 def _typed_dataset(tables: dict[str, pd.DataFrame], origin: str) -> Dataset:
     eras = _typed_eras(_with_optional_columns(tables["eras.csv"], "eras.csv"))
-    events = _typed_events(_with_optional_columns(tables["events.csv"], "events.csv"))
+    events = _typed_events(_with_optional_columns(tables["events.csv"], "events.csv"), eras)
     sources = _with_optional_columns(tables["sources.csv"], "sources.csv")
     themes = _with_optional_columns(tables.get("themes.csv"), "themes.csv")
     themes["order"] = pd.to_numeric(themes["order"], errors="coerce").fillna(0).astype(int)
@@ -378,14 +378,14 @@ def _typed_dataset(tables: dict[str, pd.DataFrame], origin: str) -> Dataset:
     return Dataset(events=events, eras=eras, sources=sources, themes=themes, origin=origin, adjustments=adjustments)
 
 
-def _typed_events(events: pd.DataFrame) -> pd.DataFrame:
+def _typed_events(events: pd.DataFrame, eras: pd.DataFrame) -> pd.DataFrame:
     events["importance"] = events["importance"].astype(int)
     events["start"], _ = date_bounds(events["date"])
     _, events["end"] = date_bounds(events["end_date"])
     events["year"] = events["start"].dt.year
     for lang in ("zh", "en"):
         events[f"date_{lang}"] = format_spans(events["date"], events["end_date"], lang)
-    events["search_text"] = build_search_text(events)
+    events["search_text"] = build_search_text(events, eras)
     return events.sort_values(["start", "importance", "id"], kind="stable").reset_index(drop=True)
 
 
