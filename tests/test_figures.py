@@ -156,3 +156,23 @@ def test_axis_dates_follow_the_language(mini):
     en = build_timeline_figure(mini.events, mini.eras, "en").layout.xaxis.tickformatstops
     assert [stop.value for stop in zh] == ["%Y年%-m月%-d日", "%Y年%-m月", "%Y年"]
     assert [stop.value for stop in en][-1] == "%Y"
+
+
+def test_the_time_axis_follows_the_filters(bundled):
+    """Filtered to one year, the axis spans that year's events (with a margin), not 1945–2022."""
+    one_year = apply_filters(bundled, FilterState(years=(1960, 1960)))
+    figure = build_timeline_figure(one_year, bundled.eras, "en")
+    first, last = (pd.Timestamp(value) for value in figure.layout.xaxis.range)
+    assert pd.Timestamp("1959-09-01") <= first <= one_year["start"].min()
+    assert one_year["start"].max() <= last <= pd.Timestamp("1961-03-31")
+    everything = build_timeline_figure(bundled.events, bundled.eras, "en")
+    first, last = (pd.Timestamp(value) for value in everything.layout.xaxis.range)
+    assert first <= bundled.events["start"].min() and last >= bundled.events["start"].max()
+    assert last - first > pd.Timedelta(days=365 * 70)
+
+
+def test_with_no_events_the_axis_still_spans_the_eras(mini):
+    """An empty filter result keeps a readable axis: the eras' whole span."""
+    figure = build_timeline_figure(mini.events.head(0), mini.eras, "en")
+    first, last = (pd.Timestamp(value) for value in figure.layout.xaxis.range)
+    assert first <= mini.eras["start_day"].min() and last >= mini.eras["end_day"].max()

@@ -43,6 +43,9 @@ DATE_TICK_FORMATS = {
 # same day): the first stays on the lane's line, later ones step above and below it.
 STACK_OFFSETS = (0.0, -0.3, 0.3, -0.15, 0.15)
 STACK_GAP_SHARE = 0.012  # markers closer than this share of the whole time span are stacked
+X_MARGIN_SHARE = 0.015  # room left and right of the first and last event, as a share of their span ...
+X_MARGIN_MIN = pd.Timedelta(days=45)  # ... and at least this much, so a single day still has a readable axis
+ROW_HEIGHT = 30  # px per lane: the whole chart, years axis included, fits a 1366×768 screen at first paint
 
 
 @dataclass(frozen=True)
@@ -74,8 +77,8 @@ def build_timeline_figure(
     figure = go.Figure()
     top_eras = eras[eras["parent"] == ""]
     large = len(events) > WEBGL_THRESHOLD
-    x_range = _x_range(events, eras)
-    y = _event_positions(events, lane_of, None if large else (x_range[1] - x_range[0]) * STACK_GAP_SHARE)
+    span = x_range(events, eras)
+    y = _event_positions(events, lane_of, None if large else (span[1] - span[0]) * STACK_GAP_SHARE)
     _add_era_bands(figure, top_eras)
     _add_duration_lines(figure, events, y)
     marker_trace = go.Scattergl if large else go.Scatter
@@ -99,13 +102,13 @@ def build_timeline_figure(
     _add_era_labels(figure, top_eras, lang)
     tick_labels = [category_label(category, lang) for category in lanes]
     figure.update_layout(
-        height=max(360, 120 + 42 * (len(lanes) + 1)),
+        height=max(300, 90 + ROW_HEIGHT * (len(lanes) + 1)),
         margin={"l": 10, "r": 10, "t": 30, "b": 30},
         showlegend=False, hovermode="closest", dragmode="zoom", clickmode="event+select",
         font={"family": FONT_FAMILY, "size": 13},
         hoverlabel={"font": {"family": FONT_FAMILY}, "align": "left"},
         plot_bgcolor="white", paper_bgcolor="white",
-        xaxis={"type": "date", "showgrid": True, "gridcolor": "#eeeeee", "range": x_range,
+        xaxis={"type": "date", "showgrid": True, "gridcolor": "#eeeeee", "range": span,
                "tickformatstops": DATE_TICK_FORMATS[lang]},
         yaxis={"tickvals": [ERA_LANE, *range(len(lanes))],
                "ticktext": [f"<b>{labels.get('era_lane', 'Eras')}</b>", *tick_labels],
@@ -152,11 +155,20 @@ def _event_positions(events: pd.DataFrame, lane_of: Mapping[str, int], gap: pd.T
     return lanes + offsets
 
 
-def _x_range(events: pd.DataFrame, eras: pd.DataFrame) -> list[pd.Timestamp]:
-    starts = list(eras["start_day"]) + list(events["start"])
-    ends = list(eras["end_day"]) + list(events["end"].dropna()) + list(events["start"])
+def x_range(events: pd.DataFrame, eras: pd.DataFrame) -> list[pd.Timestamp]:
+    """The time axis's span: the events shown, with a margin, so a narrow filter fills the chart.
+
+    With no events the eras' whole span is shown, so the empty chart still reads as a timeline.
+    """
+    if events.empty:
+        starts, ends = list(eras["start_day"]), list(eras["end_day"])
+    else:
+        starts = list(events["start"])
+        ends = starts + list(events["end"].dropna())
+    if not starts:
+        return [pd.Timestamp("1945-01-01"), pd.Timestamp("2022-12-31")]
     first, last = min(starts), max(ends)
-    padding = (last - first) * 0.015
+    padding = max((last - first) * X_MARGIN_SHARE, X_MARGIN_MIN)
     return [first - padding, last + padding]
 
 
