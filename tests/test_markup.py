@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests.apptest_helpers import assert_page_ok
 from timeline.markup import escape_markdown, safe_link
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -53,7 +54,7 @@ def test_markup_in_data_renders_inert_in_the_panel(tmp_path, monkeypatch):
     app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
     app.query_params["event"] = "1945-surrender"
     at = app.run()
-    assert not at.exception
+    assert_page_ok(at)
     assert "\\<img src=x onerror=alert\\(1\\)\\>" in [header.value for header in at.subheader]
     texts = [str(element.value) for element in at.markdown]
     assert "**\\[点我\\]\\(javascript\\:alert\\(1\\)\\) \\*\\*粗体\\*\\***" in texts
