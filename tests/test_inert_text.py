@@ -9,17 +9,23 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import re
 from pathlib import Path
 
+import plotly.graph_objects as go
+import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests.apptest_helpers import assert_page_ok
+from timeline import figures
+from timeline.dataset import load_dataset
 from timeline.markup import escape_markdown
 from timeline.ui import timeline_page
 
 ROOT = Path(__file__).resolve().parents[1]
 MINI = ROOT / "tests" / "data" / "mini"
+PAGES = ROOT / "src" / "timeline" / "ui" / "pages"
 
 PAYLOAD = "**x** [a](https://evil.example) <img src=x> <script>alert(1)</script>"
 # The phishing note of issue 14: a bold claim, a live link and a remote image inside the app's own warning.
@@ -28,6 +34,8 @@ EVIL_NOTE = "**Session expired** [log in again](https://evil.example/login) ![](
 LIVE_PIECES = ("**x**", "**Session expired**", "](https://evil.example", "<img", "<script")
 MARKDOWN_ELEMENTS = ("markdown", "caption", "title", "header", "subheader", "error", "warning", "info", "success")
 LABELLED_ELEMENTS = ("button", "download_button", "expander")
+# The tags Plotly's labels may carry from the figure code itself; any other tag in a label is live data markup.
+FIGURE_TAGS = {"b", "br"}
 
 
 def live_markup(markdown: str) -> list[str]:
@@ -114,3 +122,118 @@ def test_exception_message_never_reaches_the_page(monkeypatch):
     texts = assert_inert(at)
     assert [error.value[:6] for error in at.error] == ["出现意外错误"]
     assert not [text for text in texts + [code.value for code in at.code] if "evil.example" in text]
+
+
+# --- text from the data, on every render path ----------------------------------------------------------------
+
+def _poisoned_copy(folder: Path) -> Path:
+    """The mini data with PAYLOAD appended to every filled text of every table, in both languages."""
+    for path in MINI.glob("*.csv"):
+        rows = list(csv.DictReader(path.open(encoding="utf-8", newline="")))
+        for row in rows:
+            for column, value in row.items():
+                if column.endswith(("_zh", "_en")) and value.strip():
+                    row[column] = f"{value} {PAYLOAD}"
+        with (folder / path.name).open("w", encoding="utf-8", newline="") as handle:
+            writer = csv.DictWriter(handle, list(rows[0]), lineterminator="\n")
+            writer.writeheader()
+            writer.writerows(rows)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def poisoned(tmp_path_factory) -> Path:
+    """A data folder whose every text carries markup."""
+    return _poisoned_copy(tmp_path_factory.mktemp("poisoned"))
+
+
+def _value(folder: Path, table: str, row_id: str, column: str) -> str:
+    rows = csv.DictReader((folder / f"{table}.csv").open(encoding="utf-8", newline=""))
+    return next(row[column] for row in rows if row["id"] == row_id)
+
+
+# (page, query, texts that must be shown, as (table, id, column without language))
+RENDER_PATHS = {
+    "event panel": ("timeline", {"event": "1951-security-treaty"}, [
+        ("events", "1951-security-treaty", "title"), ("events", "1951-security-treaty", "summary"),
+        ("events", "1951-security-treaty", "background"), ("events", "1951-security-treaty", "content"),
+        ("events", "1951-security-treaty", "significance"), ("events", "1951-peace-treaty", "title"),
+        ("eras", "occupation-settlement", "name"), ("sources", "src-b", "citation"),
+    ]),
+    "era panel": ("timeline", {"show_era": "occupation"}, [
+        ("eras", "occupation", "name"), ("eras", "occupation", "summary"), ("eras", "occupation", "background"),
+        ("eras", "occupation", "significance"), ("eras", "occupation-reform", "name"),
+        ("events", "1945-surrender", "title"),
+    ]),
+    "theme": ("themes", {"theme": "founding"}, [
+        ("themes", "founding", "title"), ("themes", "founding", "text"), ("themes", "founding-peace", "title"),
+        ("events", "1951-security-treaty", "title"),
+    ]),
+    "compare": ("compare", {}, [
+        ("adjustments", "founding", "title"), ("adjustments", "founding", "background"),
+        ("adjustments", "founding", "content"), ("adjustments", "founding", "significance"),
+        ("adjustments", "founding", "divergence"), ("events", "1951-peace-treaty", "title"),
+    ]),
+    "sources": ("sources", {}, [
+        ("sources", "src-a", "citation"), ("sources", "src-b", "citation"), ("events", "1945-surrender", "title"),
+    ]),
+}
+
+
+def _run_page(monkeypatch, data_dir: Path, page: str, params: dict[str, str], lang: str) -> AppTest:
+    at = _app(monkeypatch, data_dir, lang=lang, **params).run()
+    if page != "timeline":
+        at.switch_page(str((PAGES / f"{page}.py").relative_to(ROOT))).run()
+    assert_page_ok(at)
+    return at
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("path", list(RENDER_PATHS))
+def test_markup_in_data_renders_inert_on_every_path(monkeypatch, poisoned, path, lang):
+    """Every data text a page shows (titles, analyses, names, citations, cells, labels) shows its markup literally."""
+    page, params, shown = RENDER_PATHS[path]
+    texts = assert_inert(_run_page(monkeypatch, poisoned, page, params, lang))
+    for table, row_id, column in shown:
+        expected = escape_markdown(_value(poisoned, table, row_id, f"{column}_{lang}"))
+        assert any(expected in text for text in texts), f"{table} {row_id} {column} is not shown"
+
+
+def _live_tags(labels: list[str]) -> set[str]:
+    """The tags in Plotly label texts other than those the figure code itself writes."""
+    return {tag.lower() for label in labels for tag in re.findall(r"<\s*/?\s*([A-Za-z]+)", label)} - FIGURE_TAGS
+
+
+def _figure_labels(at: AppTest) -> list[str]:
+    """Every text the page's Plotly charts can render: hover texts, labels, annotations and tick texts."""
+    return [label for chart in at.get("plotly_chart") for label in _spec_labels(json.loads(chart.proto.spec))]
+
+
+def _spec_labels(spec: dict) -> list[str]:
+    labels = []
+    for trace in spec["data"]:
+        for name in ("hovertext", "text", "labels"):
+            value = trace.get(name, [])
+            labels += [value] if isinstance(value, str) else [str(item) for item in value]
+    labels += [annotation["text"] for annotation in spec["layout"].get("annotations", [])]
+    labels += [str(text) for text in spec["layout"].get("yaxis", {}).get("ticktext", [])]
+    return labels
+
+
+@pytest.mark.parametrize("page", ["timeline", "themes"])
+def test_markup_in_data_is_no_live_tag_in_the_charts(monkeypatch, poisoned, page):
+    """Hover texts of events and eras, era labels and the mind map's segments carry no tag from the data."""
+    labels = _figure_labels(_run_page(monkeypatch, poisoned, page, {}, "en"))
+    assert sum("evil.example" in label for label in labels) >= (7 + 4 if page == "timeline" else 2)
+    assert not _live_tags(labels)
+
+
+def test_large_timeline_hover_texts_carry_no_live_tag(monkeypatch, poisoned):
+    """Past the WebGL threshold the short hover texts (title and date) are escaped too."""
+    monkeypatch.setattr(figures, "WEBGL_THRESHOLD", 0)
+    dataset = load_dataset(poisoned)
+    figure = figures.build_timeline_figure(dataset.events, dataset.eras, "zh")
+    assert any(isinstance(trace, go.Scattergl) for trace in figure.data)
+    labels = _spec_labels(json.loads(figure.to_json()))
+    assert sum("evil.example" in label for label in labels) >= 7
+    assert not _live_tags(labels)
