@@ -31,7 +31,10 @@ PAYLOAD = "**x** [a](https://evil.example) <img src=x> <script>alert(1)</script>
 # The phishing note of issue 14: a bold claim, a live link and a remote image inside the app's own warning.
 EVIL_NOTE = "**Session expired** [log in again](https://evil.example/login) ![](https://evil.example/p.png)"
 # What PAYLOAD or EVIL_NOTE look like where they would render as markup (escaped characters show literally).
-LIVE_PIECES = ("**x**", "**Session expired**", "](https://evil.example", "<img", "<script")
+LIVE_PIECES = ("**x**", "**Session expired**", "<img", "<script")
+# An address of evil.example in the text as shown is a link: a markdown link's target, or a bare address that
+# GFM links by itself even when its characters are escaped.
+LIVE_ADDRESS = re.compile(r"(?i)(https?://|www\.)evil\.example")
 MARKDOWN_ELEMENTS = ("markdown", "caption", "title", "header", "subheader", "error", "warning", "info", "success")
 LABELLED_ELEMENTS = ("button", "download_button", "expander")
 # The tags Plotly's labels may carry from the figure code itself; any other tag in a label is live data markup.
@@ -41,7 +44,8 @@ FIGURE_TAGS = {"b", "br"}
 def live_markup(markdown: str) -> list[str]:
     """The pieces of markup in ``markdown`` that Streamlit would render rather than show."""
     literal = re.sub(r"\\.", "·", markdown)
-    return [piece for piece in LIVE_PIECES if piece in literal]
+    shown = re.sub(r"\\(.)", r"\1", markdown)
+    return [piece for piece in LIVE_PIECES if piece in literal] + LIVE_ADDRESS.findall(shown)
 
 
 def markdown_texts(at: AppTest) -> list[str]:

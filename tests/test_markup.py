@@ -21,9 +21,11 @@ MINI = ROOT / "tests" / "data" / "mini"
     ("[click](javascript:alert(1))", "\\[click\\]\\(javascript\\:alert\\(1\\)\\)"),
     ("**bold** _it_ `code` # heading", "\\*\\*bold\\*\\* \\_it\\_ \\`code\\` \\# heading"),
     ("日美同盟", "日美同盟"),
+    ("https://a.example www.b.example c@d.example",
+     "https\u2060\\://a\\.example www\u2060\\.b\\.example c@\u2060d\\.example"),
 ])
 def test_escape_markdown_makes_markup_literal(text, expected):
-    """Every markdown and HTML character is escaped; Chinese text is untouched."""
+    """Every markdown and HTML character is escaped, bare addresses are broken; Chinese text is untouched."""
     assert escape_markdown(text) == expected
 
 
