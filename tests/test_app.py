@@ -3,10 +3,17 @@
 from __future__ import annotations
 
 import json
+import logging
+import re
 from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
+
+from tests.apptest_helpers import assert_page_ok
+from timeline.i18n import translate
+from timeline.markup import escape_markdown
+from timeline.ui import timeline_page
 
 ROOT = Path(__file__).resolve().parents[1]
 TESTS_DATA = ROOT / "tests" / "data"
@@ -43,7 +50,7 @@ def _panel_title(at: AppTest) -> str | None:
 def test_timeline_renders_every_event(app):
     """The default page shows all events in the chart, the table and the count line, in Chinese."""
     at = app.run()
-    assert not at.exception
+    assert_page_ok(at)
     assert at.title[0].value == "日美同盟互动年表"
     assert "显示 7 / 7 个事件" in _markdown(at)
     assert len(_chart_event_ids(at)) == 7
@@ -62,7 +69,7 @@ def test_each_filter_changes_table_figure_and_url(app, key, value, count, param)
     """Every filter narrows the count line, the chart's markers and the table alike, and enters the URL."""
     at = app.run()
     _find_widget(at, key).set_value(value).run()
-    assert not at.exception
+    assert_page_ok(at)
     assert f"显示 {count} / 7 个事件" in _markdown(at)
     assert len(_chart_event_ids(at)) == count
     assert len(_table_titles(at)) == count
@@ -133,9 +140,9 @@ def test_unknown_url_values_give_a_notice_not_an_error(app):
     app.query_params["event"] = "1999-nothing"
     app.query_params["era"] = "meiji"
     at = app.run()
-    assert not at.exception
+    assert_page_ok(at)
     warning = at.warning[0].value
-    assert "event=1999-nothing" in warning and "era=meiji" in warning
+    assert escape_markdown("event=1999-nothing") in warning and "era=meiji" in warning
     assert "显示 7 / 7 个事件" in _markdown(at)
 
 
@@ -168,11 +175,34 @@ def test_bad_data_folder_shows_every_problem_not_a_traceback(monkeypatch):
     assert not at.exception
     assert at.title[0].value == "数据有误，无法显示年表"
     assert "ends before it starts" in at.code[0].value
+    # The one error is the list's introduction (not the guard's "something went wrong"), its path shown literally.
+    folder = escape_markdown(str(TESTS_DATA / "bad-folders" / "era-ends-before-start"))
+    count = len(at.code[0].value.splitlines())
+    assert [error.value.split("。")[0] for error in at.error] == [f"在 {folder} 中发现 {count} 个问题"]
 
 
 def test_bundled_data_renders(monkeypatch):
     """The real data renders without exception."""
     monkeypatch.delenv("TIMELINE_DATA_DIR", raising=False)
     at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60).run()
-    assert not at.exception
+    assert_page_ok(at)
     assert at.title[0].value == "日美同盟互动年表"
+
+
+def test_a_fault_is_logged_with_its_traceback_and_shown_calmly(app, monkeypatch, caplog):
+    """A crash in a page reaches the operator's log with its traceback and the reader as one calm sentence."""
+    def broken_export(*_args) -> None:
+        return 1 / 0
+
+    monkeypatch.setattr(timeline_page, "_render_export", broken_export)
+    with caplog.at_level(logging.ERROR, logger="timeline"):
+        at = app.run()
+    assert not at.exception
+    [record] = [record for record in caplog.records if record.name == "timeline.ui.app"]
+    assert record.levelno == logging.ERROR and record.exc_info[0] is ZeroDivisionError
+    assert "Traceback" in caplog.text and "broken_export" in caplog.text
+    reference = re.search(r"reference (\w+)", record.getMessage()).group(1)
+    assert [error.value for error in at.error] == [translate("unexpected_error", "zh", reference=reference)]
+    assert "ZeroDivisionError" not in at.error[0].value and "division" not in at.error[0].value
+    with pytest.raises(AssertionError, match="shows an error"):
+        assert_page_ok(at)

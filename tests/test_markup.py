@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests.apptest_helpers import assert_page_ok
 from timeline.markup import escape_markdown, safe_link
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -20,9 +21,11 @@ MINI = ROOT / "tests" / "data" / "mini"
     ("[click](javascript:alert(1))", "\\[click\\]\\(javascript\\:alert\\(1\\)\\)"),
     ("**bold** _it_ `code` # heading", "\\*\\*bold\\*\\* \\_it\\_ \\`code\\` \\# heading"),
     ("日美同盟", "日美同盟"),
+    ("https://a.example www.b.example c@d.example",
+     "https\u2060\\://a\\.example www\u2060\\.b\\.example c@\u2060d\\.example"),
 ])
 def test_escape_markdown_makes_markup_literal(text, expected):
-    """Every markdown and HTML character is escaped; Chinese text is untouched."""
+    """Every markdown and HTML character is escaped, bare addresses are broken; Chinese text is untouched."""
     assert escape_markdown(text) == expected
 
 
@@ -53,7 +56,7 @@ def test_markup_in_data_renders_inert_in_the_panel(tmp_path, monkeypatch):
     app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
     app.query_params["event"] = "1945-surrender"
     at = app.run()
-    assert not at.exception
+    assert_page_ok(at)
     assert "\\<img src=x onerror=alert\\(1\\)\\>" in [header.value for header in at.subheader]
     texts = [str(element.value) for element in at.markdown]
     assert "**\\[点我\\]\\(javascript\\:alert\\(1\\)\\) \\*\\*粗体\\*\\***" in texts

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests.apptest_helpers import assert_page_ok
 from timeline.citations import DataVersion, citing_events, dashboard_bibtex, dashboard_citation, sources_table
 from timeline.compare import comparison_csv_bytes, comparison_markdown, comparison_table
 from timeline.themes import build_theme_figure, ordered_themes, theme_path
@@ -38,10 +39,10 @@ def _open_page(at: AppTest, name: str) -> AppTest:
 def test_every_page_renders_in_both_languages(app, name, zh, en):
     """Each page renders without exception, in Chinese and after switching to English."""
     at = _open_page(app, name)
-    assert not at.exception
+    assert_page_ok(at)
     assert at.title[0].value == zh
     next(widget for widget in at.get("button_group") if widget.key == "w_lang").set_value("en").run()
-    assert not at.exception
+    assert_page_ok(at)
     assert at.title[0].value == en
 
 

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import codecs
+import logging
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+import timeline.__main__
 from timeline import csvfile
 from timeline.__main__ import main
 from timeline.dataset import load_dataset
@@ -72,6 +74,25 @@ def test_command_line_never_shows_a_traceback():
     assert result.returncode == 1
     assert "binary, not a CSV text file" in result.stdout
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("debug", [False, True])
+def test_a_fault_in_the_checker_is_logged_as_the_program_s_not_the_data_s(monkeypatch, capsys, caplog, debug):
+    """A crash while checking exits 1 with one logged sentence blaming the program; --debug adds the traceback."""
+    def broken_load(_path):
+        return 1 / 0
+
+    monkeypatch.setattr(timeline.__main__, "load_dataset", broken_load)
+    with caplog.at_level(logging.ERROR):
+        code = main(["validate", str(MINI), *(["--debug"] if debug else [])])
+    captured = capsys.readouterr()
+    assert code == 1
+    assert "Traceback" not in captured.out + captured.err
+    [record] = caplog.records
+    assert record.levelno == logging.ERROR
+    assert "fault in the program, not in the data" in record.getMessage()
+    assert "ZeroDivisionError" in record.getMessage()
+    assert bool(record.exc_info) is debug
 
 
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gb18030", "gbk"])

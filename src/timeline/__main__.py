@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 from pathlib import Path
 
 from timeline.dataset import default_data_dir, load_dataset
 from timeline.problems import DataError
+
+logger = logging.getLogger(__name__)
 
 
 def validate(path: Path) -> int:
@@ -32,11 +35,16 @@ def main(argv: list[str] | None = None) -> int:
     check = commands.add_parser("validate", help="check a data folder or an events CSV against the data contract")
     check.add_argument("path", nargs="?", type=Path, default=None,
                        help="a data folder or an events CSV (default: $TIMELINE_DATA_DIR or data/)")
+    check.add_argument("--debug", action="store_true", help="on a fault in the program, log its traceback too")
     args = parser.parse_args(argv)
+    logging.basicConfig(format="%(levelname)s: %(message)s")
+    path = args.path or default_data_dir()
     try:
-        return validate(args.path or default_data_dir())
-    except Exception as error:  # the contract: never a traceback, whatever the input
-        print(f"{args.path}: could not be validated: {error.__class__.__name__}: {error}", file=sys.stderr)
+        return validate(path)
+    except Exception as error:  # the contract: never a traceback, whatever the input (unless asked for)
+        logger.error("%s could not be validated: the checker itself failed (%s: %s). This is a fault in the "
+                     "program, not in the data; rerun with --debug for the details.",
+                     path, error.__class__.__name__, error, exc_info=args.debug)
         return 1
 
 

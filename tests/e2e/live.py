@@ -94,7 +94,7 @@ def wait_for_app(page) -> None:
 
 def zoom_to_point(page, customdata: str, days: int = 200) -> None:
     """Zoom the time axis to a few months around a marker, as a person would before clicking in a crowd."""
-    page.evaluate(
+    wanted_range = page.evaluate(
         """([wanted, days]) => {
             const plot = document.querySelector('[data-testid="stPlotlyChart"] .js-plotly-plot');
             for (const trace of plot._fullData) {
@@ -103,13 +103,25 @@ def zoom_to_point(page, customdata: str, days: int = 200) -> None:
                     if ((Array.isArray(data[i]) ? data[i][0] : data[i]) !== wanted) continue;
                     const x = new Date(trace.x[i]).getTime();
                     const span = days * 86400000;
-                    return window.Plotly.relayout(plot, {'xaxis.range': [new Date(x - span), new Date(x + span)]});
+                    window.Plotly.relayout(plot, {'xaxis.range': [new Date(x - span), new Date(x + span)]});
+                    return [x - span, x + span];
                 }
             }
+            return null;
         }""",
         [customdata, days],
     )
-    page.wait_for_timeout(300)
+    if wanted_range is None:
+        raise AssertionError(f"no chart point carries customdata {customdata!r}")
+    # Plotly has redrawn when its own axis holds the new range (to within a day).
+    page.wait_for_function(
+        """(wanted) => {
+            const plot = document.querySelector('[data-testid="stPlotlyChart"] .js-plotly-plot');
+            const range = plot._fullLayout.xaxis.range.map((value) => new Date(value).getTime());
+            return range.every((value, i) => Math.abs(value - wanted[i]) < 86400000);
+        }""",
+        arg=wanted_range, timeout=30_000,
+    )
 
 
 def click_point(page, customdata: str, zoom: bool = True) -> None:
@@ -139,5 +151,13 @@ def click_point(page, customdata: str, zoom: bool = True) -> None:
     if position is None:
         raise AssertionError(f"no chart point carries customdata {customdata!r}")
     page.mouse.move(position["x"], position["y"])
-    page.wait_for_timeout(150)  # let Plotly register the hover before the click, as a person's cursor would
+    # Plotly clicks the point it last hovered: wait until the hover has reached this one, as a person's cursor would.
+    page.wait_for_function(
+        """(wanted) => {
+            const plot = document.querySelector('[data-testid="stPlotlyChart"] .js-plotly-plot');
+            return (plot._hoverdata || []).some(
+                (point) => (Array.isArray(point.customdata) ? point.customdata[0] : point.customdata) === wanted);
+        }""",
+        arg=customdata, timeout=30_000,
+    )
     page.mouse.click(position["x"], position["y"])

@@ -28,7 +28,7 @@ def take(out: Path, data_dir: Path | None, shots: list[tuple[str, str, str | Non
                 click_point(page, click)
                 page.wait_for_selector(".st-key-detail h3", timeout=30_000)
                 wait_for_app(page)
-            page.wait_for_timeout(800)
+            page.evaluate("document.fonts.ready.then(() => true)")  # CJK glyphs drawn, not boxes
             page.screenshot(path=str(out / f"{name}.png"))
             page.close()
         browser.close()

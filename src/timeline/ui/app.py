@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import logging
+import uuid
+
 import streamlit as st
 
 from timeline.dataset import bundled_data_dir
 from timeline.i18n import translate
+from timeline.markup import escape_markdown
 from timeline.problems import Problem
 from timeline.ui import state
 from timeline.ui.data import UPLOADED_KEY, active_dataset, get_dataset, use_uploaded_events
@@ -13,6 +17,7 @@ from timeline.ui.navigation import page_objects
 from timeline.vocab import LANGUAGES
 
 LANGUAGE_NAMES = {"zh": "中文", "en": "English"}
+logger = logging.getLogger(__name__)
 
 
 def main() -> None:
@@ -21,8 +26,10 @@ def main() -> None:
                        page_icon="🕰️", layout="wide")
     try:
         _run()
-    except Exception as error:  # the last guard: a user sees a sentence, never a traceback
-        st.error(translate("unexpected_error", _safe_lang(), detail=f"{error.__class__.__name__}: {error}"))
+    except Exception:  # the last guard: the operator gets the traceback, the reader a calm sentence
+        reference = uuid.uuid4().hex[:8]
+        logger.exception("page failed (reference %s)", reference)
+        st.error(translate("unexpected_error", _safe_lang(), reference=reference), icon=":material/error:")
 
 
 def _run() -> None:
@@ -35,7 +42,7 @@ def _run() -> None:
     _render_upload()
     ignored = state.take_ignored_params()
     if ignored:
-        items = ", ".join(f"{item.name}={item.value}" for item in ignored)
+        items = ", ".join(escape_markdown(f"{item.name}={item.value}") for item in ignored)
         st.warning(state.t("url_ignored", items=items), icon="⚠️")
     st.navigation(list(page_objects().values())).run()
     state.sync_url()
@@ -62,10 +69,12 @@ def _render_upload() -> None:
     was_uploaded = st.session_state.get(UPLOADED_KEY) is not None
     problems = use_uploaded_events(upload.getvalue() if upload is not None else None, upload.name if upload else "")
     if problems:
-        st.error(state.t("upload_problems", file=upload.name, count=len(problems)), icon=":material/error:")
+        st.error(state.t("upload_problems", file=escape_markdown(upload.name), count=len(problems)),
+                 icon=":material/error:")
         st.code("\n".join(str(problem) for problem in problems), language=None, wrap_lines=True)
     elif upload is not None:
-        st.sidebar.success(state.t("upload_in_use", file=upload.name, count=len(active_dataset().events)))
+        st.sidebar.success(state.t("upload_in_use", file=escape_markdown(upload.name),
+                                   count=len(active_dataset().events)))
     if was_uploaded != (st.session_state.get(UPLOADED_KEY) is not None):
         state.open_event(None)  # the open event may not exist in the other events
 
@@ -81,5 +90,5 @@ def _safe_lang() -> str:
 def render_problems(problems: list[Problem], origin: str, lang: str) -> None:
     """The error page for a data folder that cannot be loaded: every problem, one per line."""
     st.title(translate("data_error_title", lang), anchor=False)
-    st.error(translate("data_error_intro", lang, count=len(problems), origin=origin))
+    st.error(translate("data_error_intro", lang, count=len(problems), origin=escape_markdown(origin)))
     st.code("\n".join(str(problem) for problem in problems), language=None, wrap_lines=True)
