@@ -188,3 +188,62 @@ def test_the_layout_switch_shows_the_list_on_a_desktop(page):
     page.locator(".st-key-w_layout button", has_text="Chart").click()
     expect(page.locator(".st-key-chart_view .js-plotly-plot")).to_be_visible(timeout=20_000)
     expect(page.locator(".timeline-list")).to_have_count(0)
+
+
+def _swipe_up(page, x: float, y: float, distance: float = 250) -> None:
+    """A finger swipe (touch start, moves, end) through Chromium's real touch input, as a phone sends it."""
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("Input.dispatchTouchEvent", {"type": "touchStart", "touchPoints": [{"x": x, "y": y}]})
+    for step in range(1, 11):
+        touch = {"x": x, "y": y - distance * step / 10}
+        cdp.send("Input.dispatchTouchEvent", {"type": "touchMove", "touchPoints": [touch]})
+    cdp.send("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
+
+
+def _point_position(page, customdata: str) -> dict:
+    return page.evaluate(
+        """(wanted) => {
+            const plot = document.querySelector('.st-key-chart_view .js-plotly-plot');
+            const layout = plot._fullLayout, box = plot.getBoundingClientRect();
+            for (const trace of plot._fullData) {
+                const index = Array.from(trace.customdata || []).indexOf(wanted);
+                if (index < 0) continue;
+                return {x: box.left + layout.xaxis._offset + layout.xaxis.l2p(layout.xaxis.d2l(trace.x[index])),
+                        y: box.top + layout.yaxis._offset + layout.yaxis.l2p(layout.yaxis.d2l(trace.y[index]))};
+            }
+            return null;
+        }""",
+        customdata,
+    )
+
+
+def test_the_chart_on_a_phone_scrolls_with_a_swipe_and_opens_with_one_tap(browser, server):
+    """Chosen by hand on a phone, the chart lets a vertical swipe scroll the page, and one tap opens a marker."""
+    context = browser.new_context(**PHONE)
+    page = context.new_page()
+    try:
+        page.goto(f"{server}/?era=cold-war-alliance")
+        wait_for_script(page)
+        page.locator(".st-key-w_layout button", has_text="时间轴图").tap()
+        expect(page.locator(".st-key-chart_view .js-plotly-plot .main-svg").first).to_be_visible(timeout=30_000)
+        page.wait_for_function("() => document.querySelector('.st-key-chart_view .js-plotly-plot')"
+                               ".__timelinePrepared === true", timeout=20_000)
+        labels = page.evaluate("""() => Array.from(document.querySelectorAll('.st-key-chart_view .annotation'))
+            .filter((label) => getComputedStyle(label).visibility !== 'hidden')
+            .map((label) => { const b = label.getBoundingClientRect(); return [b.left, b.right, b.top, b.bottom]; })""")
+        for index, (left, right, top, bottom) in enumerate(labels):
+            for other_left, other_right, other_top, other_bottom in labels[index + 1:]:
+                overlaps = left < other_right and other_left < right and top < other_bottom and other_top < bottom
+                assert not overlaps, "two era labels overlap on the phone's chart"
+        point = _point_position(page, "1960-treaty-in-force")
+        page.touchscreen.tap(point["x"], point["y"])
+        _expect_title_in_view(page, "新《日美安全保障条约》与《日美地位协定》生效")
+        chart = page.locator(".st-key-chart_view .js-plotly-plot").first
+        chart.scroll_into_view_if_needed()
+        scrolled = "() => document.querySelector('[data-testid=\"stMain\"]').scrollTop"
+        before = page.evaluate(scrolled)
+        box = chart.bounding_box()
+        _swipe_up(page, box["x"] + box["width"] * 0.6, box["y"] + box["height"] * 0.6)
+        page.wait_for_function(f"() => ({scrolled})() > {before} + 100", timeout=10_000)
+    finally:
+        context.close()

@@ -9,6 +9,8 @@ the reader's zoom survives.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import streamlit as st
 
 PANEL_TITLE_KEY = "panel_title"
@@ -19,8 +21,9 @@ NARROW_MAX_WIDTH = 640  # px: Streamlit stacks columns below this width; a phone
 _JS = """
 export default function (component) {
   const data = component.data || {};
-  const state = window.__timelineReader = window.__timelineReader || {focused: null, timer: null};
+  const state = window.__timelineReader = window.__timelineReader || {focused: null, timer: null, lastTouch: 0};
   state.highlight = data.highlight || null;
+  state.send = component.setTriggerValue;
   if (data.focus && data.focus.nonce !== state.focused) {
     state.focused = data.focus.nonce;
     bringIntoView(data.focus.title, performance.now());
@@ -41,9 +44,42 @@ export default function (component) {
     if (box.top < top || box.bottom > window.innerHeight) heading.scrollIntoView({block: 'start'});
   }
 
+  // A touch: Plotly's first tap only hovers and a swipe on the plot pans it. On a touch screen the
+  // chart does not pan (the page scrolls), and the tap that hovers a point opens it.
+  function prepare(plot) {
+    if (plot.__timelinePrepared) return;
+    plot.__timelinePrepared = true;
+    plot.addEventListener('touchstart', () => { state.lastTouch = Date.now(); }, {capture: true, passive: true});
+    const openTapped = (event) => {
+      if (Date.now() - state.lastTouch > 800 || !event.points || !event.points.length) return;
+      const value = event.points[0].customdata;
+      const id = Array.isArray(value) ? value[0] : value;
+      if (typeof id === 'string' && id) state.send('open', id);
+    };
+    plot.on('plotly_hover', openTapped);
+    plot.on('plotly_click', openTapped);
+    plot.on('plotly_afterplot', () => declutter(plot));
+    if (window.matchMedia('(pointer: coarse)').matches && plot._fullLayout.dragmode !== false) {
+      window.Plotly.relayout(plot, {dragmode: false});
+    }
+    declutter(plot);
+  }
+
+  // Era labels that would run into each other on a narrow chart: keep the first, hide the next.
+  function declutter(plot) {
+    let last = null;
+    plot.querySelectorAll('.annotation').forEach((label) => {
+      label.style.visibility = '';
+      const box = label.getBoundingClientRect();
+      const clash = last && box.left < last.right + 4 && box.top < last.bottom && box.bottom > last.top;
+      if (clash) label.style.visibility = 'hidden'; else last = box;
+    });
+  }
+
   function markOnChart() {
     const plot = document.querySelector('.st-key-CHART_VIEW .js-plotly-plot');
     if (!plot || !plot._fullData || !window.Plotly || plot.offsetParent === null) return;
+    prepare(plot);
     const wanted = state.highlight;
     const traces = [], selections = [];
     plot._fullData.forEach((trace) => {
@@ -68,6 +104,7 @@ _CSS = f"""
 [data-testid="stMainBlockContainer"] {{ padding-top: 3.5rem; }}
 .st-key-{PANEL_TITLE_KEY} {{ scroll-margin-top: 4.5rem; }}
 .st-key-reader_bridge {{ display: none; }}
+@media (pointer: coarse) {{ .st-key-{CHART_VIEW_KEY} .js-plotly-plot .draglayer * {{ touch-action: pan-y; }} }}
 .st-key-layout_auto .st-key-{LIST_VIEW_KEY} {{ display: none; }}
 @media (max-width: {NARROW_MAX_WIDTH}px) {{
   .st-key-layout_auto .st-key-{CHART_VIEW_KEY} {{ display: none; }}
@@ -85,11 +122,20 @@ def inject_layout_css() -> None:
     st.html(_CSS)
 
 
-def reader_bridge(focus_nonce: int, focus_title: str | None, highlight: str | None) -> None:
+def reader_bridge(focus_nonce: int, focus_title: str | None, highlight: str | None,
+                  on_tap: Callable[[str], None]) -> None:
     """Bring the panel titled ``focus_title`` into view once per ``focus_nonce``; mark ``highlight`` on the chart.
 
-    ``highlight`` is a chart customdata value: an event id, or ``"era:<id>"``.
+    ``highlight`` is a chart customdata value (an event id, or ``"era:<id>"``); a tap on a chart point
+    calls ``on_tap`` with that point's customdata.
     """
     focus = {"nonce": focus_nonce, "title": focus_title} if focus_title else None
+    key = "w_reader_bridge"
+
+    def tapped() -> None:
+        value = st.session_state[key]["open"]
+        if value:
+            on_tap(value)
+
     with st.container(key="reader_bridge"):
-        _bridge(data={"focus": focus, "highlight": highlight}, key="w_reader_bridge")
+        _bridge(data={"focus": focus, "highlight": highlight}, key=key, on_open_change=tapped)

@@ -74,7 +74,7 @@ def render() -> None:
             st.caption(t("panel_empty"))
     _render_table(dataset, filtered)
     _render_export(dataset, filtered)
-    reader_bridge(state.focus_nonce(), _open_title(dataset, view), _open_marker(view))
+    reader_bridge(state.focus_nonce(), _open_title(dataset, view), _open_marker(view), _open_tapped_point)
 
 
 LAYOUTS = ("auto", "chart", "list")
@@ -102,10 +102,20 @@ def _list_groups(key: str, _dataset: Dataset, filters: FilterState, lang: str) -
 
 
 def _open_from_list(value: str) -> None:
+    """Open what a card or an era heading names (an event id or ``era:<id>``)."""
+    _open_item(value, from_chart=False)
+
+
+def _open_tapped_point(value: str) -> None:
+    """Open a chart point tapped on a touch screen; the chart keeps its zoom (it is not redrawn)."""
+    _open_item(value, from_chart=True)
+
+
+def _open_item(value: str, *, from_chart: bool) -> None:
     if value.startswith(ERA_PREFIX):
-        state.open_era(value[len(ERA_PREFIX):])
+        state.open_era(value[len(ERA_PREFIX):], from_chart=from_chart)
     else:
-        state.open_event(value)
+        state.open_event(value, from_chart=from_chart)
 
 
 def _open_title(dataset: Dataset, view) -> str | None:
