@@ -7,18 +7,20 @@ from pathlib import Path
 
 import streamlit as st
 
-from timeline.dataset import Dataset, default_data_dir, load_dataset, load_dataset_with_events
+from timeline.dataset import VERSION_FILE, Dataset, default_data_dir, load_dataset, load_dataset_with_events
 from timeline.problems import DataError, Problem
 
+UPLOADED_KEY = "uploaded_dataset"
 
-def _fingerprint(folder: Path) -> tuple:
+
+def _file_stamps(folder: Path) -> tuple:
     """Names, sizes and modification times of the data files, so an edited file is reloaded."""
-    paths = sorted(folder.glob("*.csv")) if folder.is_dir() else [folder]
+    paths = [*sorted(folder.glob("*.csv")), folder / VERSION_FILE] if folder.is_dir() else [folder]
     return tuple((path.name, path.stat().st_size, path.stat().st_mtime_ns) for path in paths if path.exists())
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def _cached_dataset(folder: str, fingerprint: tuple) -> Dataset | list[Problem]:
+def _cached_dataset(folder: str, stamps: tuple) -> Dataset | list[Problem]:
     # cache_resource, not cache_data: the tables are treated as read-only and shared, so a rerun
     # never pays for copying 100,000 events.
     try:
@@ -30,7 +32,7 @@ def _cached_dataset(folder: str, fingerprint: tuple) -> Dataset | list[Problem]:
 def get_dataset() -> tuple[Dataset | None, list[Problem], str]:
     """The dataset of ``TIMELINE_DATA_DIR`` (or ``data/``), or the problems that stop it loading."""
     folder = default_data_dir()
-    loaded = _cached_dataset(str(folder), _fingerprint(folder))
+    loaded = _cached_dataset(str(folder), _file_stamps(folder))
     if isinstance(loaded, Dataset):
         return loaded, [], str(folder)
     return None, loaded, str(folder)
@@ -47,11 +49,8 @@ def active_dataset() -> Dataset:
 
 
 def dataset_key(dataset: Dataset) -> str:
-    """A cache key naming one loaded dataset (cached datasets live as long as their key is used)."""
-    return f"{dataset.origin}#{id(dataset)}"
-
-
-UPLOADED_KEY = "uploaded_dataset"
+    """The cache key of a dataset's derived results: its content fingerprint, shared only by equal content."""
+    return dataset.fingerprint
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)
