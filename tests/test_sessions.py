@@ -1,4 +1,5 @@
-"""Sessions never share data: caches are keyed by content, and nothing a reader sends names a server file."""
+"""Sessions never share data: caches are keyed by content, an upload is hashed once and sized before it
+is read, and nothing a reader sends names a server file."""
 
 from __future__ import annotations
 
@@ -7,10 +8,13 @@ import csv
 import gc
 import io
 import shutil
+import sys
+import tomllib
 import weakref
 from pathlib import Path
 
 import pytest
+from streamlit.runtime.uploaded_file_manager import UploadedFile
 from streamlit.testing.v1 import AppTest
 
 from timeline import csvfile
@@ -74,6 +78,25 @@ def table_titles(at: AppTest) -> list[str]:
     """The titles in the event table, in its order."""
     table = at.dataframe[0].value
     return list(table[table.columns[1]])
+
+
+@pytest.fixture
+def upload_reads(monkeypatch) -> list[str]:
+    """Each time the app's own code reads an uploaded file's bytes, the name of the method it called.
+
+    AppTest itself reads the files to replay them on every run; those reads are not the app's.
+    """
+    reads: list[str] = []
+    for method in ("getvalue", "read", "getbuffer"):
+        original = getattr(UploadedFile, method)
+
+        def spy(self, *args, _method=method, _original=original, **kwargs):
+            if sys._getframe(1).f_globals.get("__name__", "").startswith("timeline"):
+                reads.append(_method)
+            return _original(self, *args, **kwargs)
+
+        monkeypatch.setattr(UploadedFile, method, spy)
+    return reads
 
 
 # Content fingerprints
@@ -158,7 +181,17 @@ def test_two_sessions_with_different_uploads_each_see_their_own_events(app):
     assert "显示 3 / 3 个事件" in page_text(first.run())
 
 
-# A data file is sized before it is read
+# The upload: sized before it is read, hashed once
+
+
+def test_oversized_upload_is_refused_before_its_bytes_are_read(app, monkeypatch, upload_reads):
+    """A file over the limit is refused by its size alone, naming the file and the limit."""
+    at = app.run()  # the data folder is loaded (and cached) under the real limit
+    monkeypatch.setattr(csvfile, "MAX_FILE_BYTES", 1024)
+    at = upload(at, b"id,date\n" + b"x" * 4096, "huge.csv")
+    assert "huge.csv: the file is 0.0 MB; the limit is 0 MB" in page_text(at)
+    assert upload_reads == []
+    assert "显示 7 / 7 个事件" in page_text(at)
 
 
 def test_oversized_data_file_is_refused_before_it_is_read(tmp_path, monkeypatch):
@@ -174,6 +207,25 @@ def test_oversized_data_file_is_refused_before_it_is_read(tmp_path, monkeypatch)
     assert "events.csv: the file is 64.0 MB; the limit is 64 MB" in [str(problem) for problem in raised.value.problems]
     assert "events.csv" not in read
     assert "eras.csv" in read
+
+
+def test_upload_is_hashed_once_not_on_every_rerun(app, upload_reads):
+    """After an upload, reruns (a filter, the language, a plain rerun) never read its bytes again."""
+    at = upload(app.run(), events_csv(6, " (once)"))
+    assert "显示 6 / 6 个事件" in page_text(at)
+    assert upload_reads == ["getvalue"]
+    at.multiselect(key="w_categories").set_value(["treaty"]).run()
+    at.segmented_control(key="w_lang").set_value("en").run()
+    at.run()
+    assert not at.exception
+    assert "Showing 3 of 6 events" in page_text(at)
+    assert upload_reads == ["getvalue"]
+
+
+def test_server_upload_limit_matches_the_file_limit():
+    """Streamlit refuses uploads at the same size the loader would, so its widget states the real limit."""
+    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    assert config["server"]["maxUploadSize"] * 1024 * 1024 == csvfile.MAX_FILE_BYTES
 
 
 # Nothing a reader sends names a file
