@@ -1,5 +1,5 @@
 """Sessions never share data: caches are keyed by content, an upload is hashed once and sized before it
-is read, and nothing a reader sends names a server file."""
+is read, nothing a reader sends names a server file, and the cached figure is never changed by a render."""
 
 from __future__ import annotations
 
@@ -7,21 +7,28 @@ import copy
 import csv
 import gc
 import io
+import json
 import shutil
 import sys
 import tomllib
 import weakref
 from pathlib import Path
 
+import numpy as np
+import plotly.graph_objects as go
+import plotly.io
 import pytest
+import streamlit as st
 from streamlit.runtime.uploaded_file_manager import UploadedFile
 from streamlit.testing.v1 import AppTest
 
 from timeline import csvfile
 from timeline.dataset import Dataset, load_dataset, load_dataset_with_events
+from timeline.figures import build_timeline_figure, lanes_for
 from timeline.filters import year_bounds
 from timeline.problems import DataError
 from timeline.ui.data import dataset_key
+from timeline.ui.timeline_page import _FrozenFigure
 
 ROOT = Path(__file__).resolve().parents[1]
 MINI = ROOT / "tests" / "data" / "mini"
@@ -259,3 +266,52 @@ def test_an_upload_named_like_a_folder_never_makes_the_server_read_it(app, tmp_p
     assert not at.exception
     assert "6.6.6" not in page_text(at)
     assert not [path for path in opened if tmp_path in path.parents or path == trap]
+
+
+# The cached figure
+
+
+def _json(figure_dict: dict) -> dict:
+    """A figure dict as the browser receives it, uid and all (plotly.io.to_json would drop the uid itself)."""
+    return json.loads(plotly.io.json.to_json_plotly(figure_dict))
+
+
+@pytest.fixture
+def timeline_figure(mini) -> go.Figure:
+    """The fixture's timeline figure, each trace given a uid as Plotly allows."""
+    figure = build_timeline_figure(mini.events, mini.eras, "en", lanes=lanes_for(mini.events),
+                                   labels={"era_lane": "Eras"})
+    for number, trace in enumerate(figure.data):
+        trace.uid = f"trace-{number}"
+    return figure
+
+
+def test_rendering_twice_leaves_the_cached_figure_unchanged(timeline_figure):
+    """st.plotly_chart serialises the cached figure on every run; the figure stays exactly as it was built."""
+    expected = _json(timeline_figure.to_dict())
+    frozen = _FrozenFigure(timeline_figure)
+    for _ in range(2):
+        st.plotly_chart(frozen)
+        assert _json(frozen.to_dict()) == expected
+
+
+def test_a_changed_copy_never_reaches_the_next_reader(timeline_figure):
+    """Whatever one caller does to the dict it was handed, the next caller gets the figure as built."""
+    expected = _json(timeline_figure.to_dict())
+    frozen = _FrozenFigure(timeline_figure)
+    handed = frozen.to_dict()
+    handed["layout"]["title"] = {"text": "changed"}
+    handed["layout"]["shapes"].clear()
+    trace = next(trace for trace in handed["data"] if isinstance(trace.get("x"), np.ndarray) and "marker" in trace)
+    trace["marker"]["size"] = 99
+    with pytest.raises(ValueError, match="read-only"):
+        trace["x"][0] = np.datetime64("2000-01-01")
+    handed["data"].pop()
+    assert _json(frozen.to_dict()) == expected
+
+
+def test_every_value_of_a_text_array_is_checked_before_it_is_stored_as_text():
+    """An array whose first value is text but not all the rest keeps each value's type."""
+    figure = go.Figure(go.Scatter(x=[1, 2, 3], y=[1, 2, 3], customdata=np.array(["a", 5, 2.5], dtype=object)))
+    assert _json(_FrozenFigure(figure).to_dict()) == _json(figure.to_dict())
+    assert _json(_FrozenFigure(figure).to_dict())["data"][0]["customdata"] == ["a", 5, 2.5]
