@@ -36,24 +36,24 @@ def read_csv_bytes(data: bytes, file: str) -> tuple[pd.DataFrame | None, list[Pr
 
 def read_csv_file(path: Path) -> tuple[pd.DataFrame | None, list[Problem]]:
     """Read the CSV file at ``path``, reporting a missing or oversized file as a problem."""
-    data, problem = read_file_bytes(path)
-    return (None, [problem]) if data is None else read_csv_bytes(data, path.name)
+    data = read_file_bytes(path)
+    return (None, [data]) if isinstance(data, Problem) else read_csv_bytes(data, path.name)
 
 
-def read_file_bytes(path: Path) -> tuple[bytes | None, Problem | None]:
+def read_file_bytes(path: Path) -> bytes | Problem:
     """The bytes of the file at ``path``, or the problem; its size is checked before anything is read."""
     file = path.name
     try:
         too_large = size_problem(path.stat().st_size, file)
         if too_large:
-            return None, too_large
-        return path.read_bytes(), None
+            return too_large
+        return path.read_bytes()
     except FileNotFoundError:
-        return None, Problem(file, f"the file is missing; expected it at {path}")
+        return Problem(file, f"the file is missing; expected it at {path}")
     except IsADirectoryError:
-        return None, Problem(file, f"{path} is a folder; expected a CSV file")
+        return Problem(file, f"{path} is a folder; expected a CSV file")
     except OSError as error:
-        return None, Problem(file, f"the file cannot be read ({error.strerror or error})")
+        return Problem(file, f"the file cannot be read ({error.strerror or error})")
 
 
 def size_problem(size: int, file: str) -> Problem | None:

@@ -108,9 +108,9 @@ def load_dataset(path: Path | None = None) -> Dataset:
     """
     path = default_data_dir() if path is None else Path(path)
     if path.is_file() and not (path.parent / "eras.csv").exists():
-        data, problem = read_file_bytes(path)
-        if data is None:
-            raise DataError([problem])  # type: ignore[list-item]
+        data = read_file_bytes(path)
+        if isinstance(data, Problem):
+            raise DataError([data])
         return load_dataset_with_events(data, path.name, load_dataset(bundled_data_dir()))
     contents = _read_folder(path)
     events_file = path.name if path.is_file() else "events.csv"
@@ -191,23 +191,22 @@ def _read_folder(path: Path) -> _FolderContents:
         tables[file] = None
         if file in OPTIONAL_FILES and not file_path.exists():
             continue
-        data, problem = read_file_bytes(file_path)
-        if data is None:
-            problems.append(problem)  # type: ignore[arg-type]
+        data = read_file_bytes(file_path)
+        if isinstance(data, Problem):
+            problems.append(data)
             continue
         digests.append((file, hashlib.sha256(data).hexdigest()))
         tables[file], file_problems = read_csv_bytes(data, file_path.name)
         problems += file_problems
-    version_bytes, _ = read_file_bytes(folder / VERSION_FILE)  # optional: absent or unreadable means no version
-    if version_bytes is not None:
-        digests.append((VERSION_FILE, hashlib.sha256(version_bytes).hexdigest()))
-    return _FolderContents(tables, problems, combine_fingerprints(digests), parse_data_version(version_bytes))
+    version = read_file_bytes(folder / VERSION_FILE)  # optional: absent or unreadable means no version
+    if isinstance(version, Problem):
+        return _FolderContents(tables, problems, combine_fingerprints(digests))
+    digests.append((VERSION_FILE, hashlib.sha256(version).hexdigest()))
+    return _FolderContents(tables, problems, combine_fingerprints(digests), parse_data_version(version))
 
 
-def parse_data_version(data: bytes | None) -> DataVersion | None:
-    """A ``VERSION`` file's ``<number> <YYYY-MM-DD>``, or ``None`` when absent or malformed."""
-    if data is None:
-        return None
+def parse_data_version(data: bytes) -> DataVersion | None:
+    """A ``VERSION`` file's ``<number> <YYYY-MM-DD>``, or ``None`` when malformed."""
     try:
         number, date = data.decode("utf-8").split()[:2]
         parse_date(date)
