@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from pathlib import Path
 
 from playwright.sync_api import expect
@@ -65,6 +66,7 @@ def test_two_readers_uploading_different_files_each_see_their_own_events(browser
             expect(page.get_by_text(f"Showing {len(ids)} of {len(ids)} events")).to_be_visible(timeout=30_000)
             wait_for_script(page)
             assert sorted(page.evaluate(CHART_EVENT_IDS)) == sorted(ids)
+        expect(first).to_have_url(re.compile(r"lang=en"))  # the reload below keeps the language
         first.reload()  # a new session for the first reader: the upload was that session's alone
         wait_for_app(first)
         bundled = len(bundled_rows())
