@@ -7,35 +7,15 @@ paper can find the same data again.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
-from pathlib import Path
 
 import pandas as pd
 
-from timeline.dataset import Dataset, split_ids
+from timeline.dataset import Dataset, DataVersion, split_ids
 from timeline.dates import format_date, parse_date
 from timeline.vocab import SOURCE_KINDS
 
 TITLE_ZH = "日美同盟互动年表"
 TITLE_EN = "The US–Japan Alliance: An Interactive Timeline"
-
-
-@dataclass(frozen=True)
-class DataVersion:
-    """The data's version and release date, read from ``VERSION`` in the data folder."""
-
-    number: str
-    date: str  # ISO YYYY-MM-DD
-
-
-def read_data_version(folder: Path) -> DataVersion | None:
-    """The ``VERSION`` file's ``<number> <YYYY-MM-DD>``, or ``None`` when absent or malformed."""
-    try:
-        number, date = (folder / "VERSION").read_text(encoding="utf-8").split()[:2]
-        parse_date(date)
-    except (OSError, ValueError):
-        return None
-    return DataVersion(number, date)
 
 
 def citing_events(dataset: Dataset) -> dict[str, list[str]]:

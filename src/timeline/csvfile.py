@@ -22,8 +22,9 @@ _CONTROL_CHARACTERS = {chr(c) for c in range(32) if chr(c) not in "\t\n\r"}
 
 def read_csv_bytes(data: bytes, file: str) -> tuple[pd.DataFrame | None, list[Problem]]:
     """Decode and parse CSV ``data`` named ``file``; return the text table or the problems found."""
-    if len(data) > MAX_FILE_BYTES:
-        return None, [_too_large(len(data), file)]
+    too_large = size_problem(len(data), file)
+    if too_large:
+        return None, [too_large]
     text, problem = _decode(data, file)
     if problem:
         return None, [problem]
@@ -35,22 +36,30 @@ def read_csv_bytes(data: bytes, file: str) -> tuple[pd.DataFrame | None, list[Pr
 
 def read_csv_file(path: Path) -> tuple[pd.DataFrame | None, list[Problem]]:
     """Read the CSV file at ``path``, reporting a missing or oversized file as a problem."""
+    data = read_file_bytes(path)
+    return (None, [data]) if isinstance(data, Problem) else read_csv_bytes(data, path.name)
+
+
+def read_file_bytes(path: Path) -> bytes | Problem:
+    """The bytes of the file at ``path``, or the problem; its size is checked before anything is read."""
     file = path.name
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            return None, [_too_large(size, file)]
-        data = path.read_bytes()
+        too_large = size_problem(path.stat().st_size, file)
+        if too_large:
+            return too_large
+        return path.read_bytes()
     except FileNotFoundError:
-        return None, [Problem(file, f"the file is missing; expected it at {path}")]
+        return Problem(file, f"the file is missing; expected it at {path}")
     except IsADirectoryError:
-        return None, [Problem(file, f"{path} is a folder; expected a CSV file")]
+        return Problem(file, f"{path} is a folder; expected a CSV file")
     except OSError as error:
-        return None, [Problem(file, f"the file cannot be read ({error.strerror or error})")]
-    return read_csv_bytes(data, file)
+        return Problem(file, f"the file cannot be read ({error.strerror or error})")
 
 
-def _too_large(size: int, file: str) -> Problem:
+def size_problem(size: int, file: str) -> Problem | None:
+    """The problem with a file of ``size`` bytes when it is over the limit, else ``None``."""
+    if size <= MAX_FILE_BYTES:
+        return None
     megabytes = size / 1024 / 1024
     return Problem(file, f"the file is {megabytes:.1f} MB; the limit is {MAX_FILE_BYTES // 1024 // 1024} MB")
 

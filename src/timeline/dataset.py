@@ -8,14 +8,17 @@ writes to the data folder.
 from __future__ import annotations
 
 import functools
+import hashlib
 import os
+import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 import pandera.pandas as pa
 
-from timeline.csvfile import read_csv_bytes, read_csv_file
+from timeline.csvfile import read_csv_bytes, read_file_bytes
 from timeline.dates import date_bounds, format_span, format_spans, parse_date
 from timeline.problems import DataError, Problem
 from timeline.schema import TABLE_SCHEMAS, is_iso_date, text_pairs
@@ -25,11 +28,31 @@ DATA_DIR_VARIABLE = "TIMELINE_DATA_DIR"
 REQUIRED_FILES = ("events.csv", "eras.csv", "sources.csv")
 OPTIONAL_FILES = ("themes.csv", "adjustments.csv")
 LANDMARK_TEXTS = ("background", "content", "significance")
+VERSION_FILE = "VERSION"
+
+
+@dataclass(frozen=True)
+class DataVersion:
+    """The data's version and release date, read from ``VERSION`` in the data folder."""
+
+    number: str
+    date: str  # ISO YYYY-MM-DD
+
+
+def _unique_fingerprint() -> str:
+    """A key no other dataset ever gets, for a dataset built by hand whose content was never hashed."""
+    return f"unhashed-{uuid.uuid4().hex}"
 
 
 @dataclass(frozen=True, eq=False)
 class Dataset:
-    """The typed tables of one data folder, events sorted by date; equal only to itself."""
+    """The typed tables of one data folder, events sorted by date; equal only to itself.
+
+    ``fingerprint`` is a SHA-256 of everything the tables were read from: two datasets share it
+    only when their content is the same, so it can key caches shared by every session (``id()``
+    cannot: a freed dataset's id is handed to the next one). ``version`` comes from the data
+    folder's ``VERSION`` file, read when the folder is loaded.
+    """
 
     events: pd.DataFrame
     eras: pd.DataFrame
@@ -37,6 +60,8 @@ class Dataset:
     themes: pd.DataFrame
     origin: str
     adjustments: pd.DataFrame = field(default_factory=pd.DataFrame)
+    fingerprint: str = field(default_factory=_unique_fingerprint)
+    version: DataVersion | None = None
 
     @functools.cached_property
     def event_row(self) -> dict[str, int]:
@@ -83,20 +108,37 @@ def load_dataset(path: Path | None = None) -> Dataset:
     """
     path = default_data_dir() if path is None else Path(path)
     if path.is_file() and not (path.parent / "eras.csv").exists():
-        events, problems = read_csv_file(path)
-        return _with_base_tables(events, problems, path.name, load_dataset(bundled_data_dir()))
-    tables, problems = _read_tables(path)
+        data = read_file_bytes(path)
+        if isinstance(data, Problem):
+            raise DataError([data])
+        return load_dataset_with_events(data, path.name, load_dataset(bundled_data_dir()))
+    contents = _read_folder(path)
     events_file = path.name if path.is_file() else "events.csv"
-    return _validated_dataset(tables, problems, origin=str(path), events_file=events_file)
+    return _validated_dataset(contents.tables, contents.problems, origin=str(path), events_file=events_file,
+                              fingerprint=contents.fingerprint, version=contents.version)
 
 
-def load_dataset_with_events(events_csv: bytes, file: str, base: Dataset) -> Dataset:
-    """A dataset whose events come from an uploaded CSV, checked against ``base``'s other tables."""
+def load_dataset_with_events(events_csv: bytes, file: str, base: Dataset, digest: str | None = None) -> Dataset:
+    """A dataset whose events come from an uploaded CSV, checked against ``base``'s other tables.
+
+    ``digest`` is the CSV's SHA-256 (hex) when the caller has already computed it.
+    """
     events, problems = read_csv_bytes(events_csv, file)
-    return _with_base_tables(events, problems, file, base)
+    digest = digest or hashlib.sha256(events_csv).hexdigest()
+    fingerprint = combine_fingerprints([("base", base.fingerprint), ("events.csv", digest)])
+    return _with_base_tables(events, problems, file, base, fingerprint)
 
 
-def _with_base_tables(events: pd.DataFrame | None, problems: list[Problem], file: str, base: Dataset) -> Dataset:
+def combine_fingerprints(parts: Iterable[tuple[str, str]]) -> str:
+    """One SHA-256 (hex) over named digests, so each part's name and content both count."""
+    combined = hashlib.sha256()
+    for name, digest in parts:
+        combined.update(f"{name}\0{digest}\n".encode())
+    return combined.hexdigest()
+
+
+def _with_base_tables(events: pd.DataFrame | None, problems: list[Problem], file: str, base: Dataset,
+                      fingerprint: str) -> Dataset:
     tables = {
         "events.csv": events,
         "eras.csv": _as_text(base.eras, "eras.csv"),
@@ -106,7 +148,7 @@ def _with_base_tables(events: pd.DataFrame | None, problems: list[Problem], file
         "themes.csv": _as_text(base.themes, "themes.csv", drop_links="events"),
         "adjustments.csv": _as_text(base.adjustments, "adjustments.csv", drop_links="documents"),
     }
-    return _validated_dataset(tables, problems, origin=file, events_file=file)
+    return _validated_dataset(tables, problems, origin=file, events_file=file, fingerprint=fingerprint)
 
 
 def _renamed(problem: Problem, file: str) -> Problem:
@@ -114,33 +156,63 @@ def _renamed(problem: Problem, file: str) -> Problem:
 
 
 def _validated_dataset(
-    tables: dict[str, pd.DataFrame | None], problems: list[Problem], origin: str, events_file: str = "events.csv"
+    tables: dict[str, pd.DataFrame | None], problems: list[Problem], origin: str, events_file: str = "events.csv",
+    *, fingerprint: str, version: DataVersion | None = None,
 ) -> Dataset:
     problems = problems + validate_tables(tables)
     if events_file != "events.csv":
         problems = [_renamed(p, events_file) if p.file == "events.csv" else p for p in problems]
     if problems:
         raise DataError(problems)
-    return _typed_dataset(tables, origin)  # type: ignore[arg-type]
+    return _typed_dataset(tables, origin, fingerprint, version)  # type: ignore[arg-type]
 
 
-def _read_tables(path: Path) -> tuple[dict[str, pd.DataFrame | None], list[Problem]]:
-    """Every table of a data folder (or of an events CSV's folder), with the problems reading them."""
+@dataclass(frozen=True)
+class _FolderContents:
+    """What a data folder holds: its tables, the problems reading them, a digest of its bytes, its version."""
+
+    tables: dict[str, pd.DataFrame | None]
+    problems: list[Problem]
+    fingerprint: str = ""
+    version: DataVersion | None = None
+
+
+def _read_folder(path: Path) -> _FolderContents:
+    """Every table of a data folder (or of an events CSV's folder), each file's bytes read once and hashed."""
     if not path.exists():
         message = f"{path} does not exist; expected a data folder or an events CSV file"
-        return {}, [Problem(path.name or str(path), message)]
+        return _FolderContents({}, [Problem(path.name or str(path), message)])
     folder, events_path = (path.parent, path) if path.is_file() else (path, path / "events.csv")
     tables: dict[str, pd.DataFrame | None] = {}
     problems: list[Problem] = []
+    digests: list[tuple[str, str]] = []
     for file in REQUIRED_FILES + OPTIONAL_FILES:
         file_path = events_path if file == "events.csv" else folder / file
+        tables[file] = None
         if file in OPTIONAL_FILES and not file_path.exists():
-            tables[file] = None
             continue
-        table, file_problems = read_csv_file(file_path)
-        tables[file] = table
+        data = read_file_bytes(file_path)
+        if isinstance(data, Problem):
+            problems.append(data)
+            continue
+        digests.append((file, hashlib.sha256(data).hexdigest()))
+        tables[file], file_problems = read_csv_bytes(data, file_path.name)
         problems += file_problems
-    return tables, problems
+    version = read_file_bytes(folder / VERSION_FILE)  # optional: absent or unreadable means no version
+    if isinstance(version, Problem):
+        return _FolderContents(tables, problems, combine_fingerprints(digests))
+    digests.append((VERSION_FILE, hashlib.sha256(version).hexdigest()))
+    return _FolderContents(tables, problems, combine_fingerprints(digests), parse_data_version(version))
+
+
+def parse_data_version(data: bytes) -> DataVersion | None:
+    """A ``VERSION`` file's ``<number> <YYYY-MM-DD>``, or ``None`` when malformed."""
+    try:
+        number, date = data.decode("utf-8").split()[:2]
+        parse_date(date)
+    except ValueError:
+        return None
+    return DataVersion(number, date)
 
 
 def validate_tables(tables: dict[str, pd.DataFrame | None]) -> list[Problem]:
@@ -366,7 +438,8 @@ def _with_optional_columns(table: pd.DataFrame | None, file: str) -> pd.DataFram
     return table.reset_index(drop=True)
 
 
-def _typed_dataset(tables: dict[str, pd.DataFrame], origin: str) -> Dataset:
+def _typed_dataset(tables: dict[str, pd.DataFrame], origin: str, fingerprint: str,
+                   version: DataVersion | None) -> Dataset:
     eras = _typed_eras(_with_optional_columns(tables["eras.csv"], "eras.csv"))
     events = _typed_events(_with_optional_columns(tables["events.csv"], "events.csv"), eras)
     sources = _with_optional_columns(tables["sources.csv"], "sources.csv")
@@ -375,7 +448,8 @@ def _typed_dataset(tables: dict[str, pd.DataFrame], origin: str) -> Dataset:
     adjustments = _with_optional_columns(tables.get("adjustments.csv"), "adjustments.csv")
     adjustments["order"] = pd.to_numeric(adjustments["order"], errors="coerce").fillna(0).astype(int)
     adjustments = adjustments.sort_values("order", kind="stable").reset_index(drop=True)
-    return Dataset(events=events, eras=eras, sources=sources, themes=themes, origin=origin, adjustments=adjustments)
+    return Dataset(events=events, eras=eras, sources=sources, themes=themes, origin=origin, adjustments=adjustments,
+                   fingerprint=fingerprint, version=version)
 
 
 def _typed_events(events: pd.DataFrame, eras: pd.DataFrame) -> pd.DataFrame:

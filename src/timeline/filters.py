@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass
 
 import pandas as pd
@@ -52,10 +51,13 @@ def apply_filters(dataset: Dataset, state: FilterState) -> pd.DataFrame:
     return events[mask]
 
 
-@functools.lru_cache(maxsize=8)
 def year_bounds(dataset: Dataset) -> tuple[int, int]:
-    """The first and last year any event or era touches, for the year-range slider (once per dataset)."""
+    """The first and last year any event or era touches, for the year-range slider.
+
+    Column minima and maxima, cheap enough for every rerun, so no cache needs to hold a dataset.
+    """
     events, eras = dataset.events, dataset.eras
-    years = list(events["year"]) + list(events["end"].dt.year.dropna().astype(int))
-    years += list(eras["start_day"].dt.year) + list(eras["end_day"].dt.year)
-    return (min(years), max(years)) if years else (1945, 2022)
+    columns = [events["year"], events["end"].dt.year, eras["start_day"].dt.year, eras["end_day"].dt.year]
+    firsts = [column.min() for column in columns if column.notna().any()]
+    lasts = [column.max() for column in columns if column.notna().any()]
+    return (int(min(firsts)), int(max(lasts))) if firsts else (1945, 2022)

@@ -67,7 +67,7 @@ def _render_upload() -> None:
             st.download_button(state.t("upload_template"), data=template.read_bytes, file_name="events-template.csv",
                                mime="text/csv", key="w_template", on_click="ignore", type="tertiary")
     was_uploaded = st.session_state.get(UPLOADED_KEY) is not None
-    problems = use_uploaded_events(upload.getvalue() if upload is not None else None, upload.name if upload else "")
+    problems = use_uploaded_events(upload)
     if problems:
         st.error(state.t("upload_problems", file=escape_markdown(upload.name), count=len(problems)),
                  icon=":material/error:")

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import streamlit as st
 
-from timeline.citations import citing_events, dashboard_bibtex, dashboard_citation, read_data_version, sources_table
+from timeline.citations import citing_events, dashboard_bibtex, dashboard_citation, sources_table
+from timeline.dataset import DataVersion
 from timeline.markup import escape_markdown, safe_link
 from timeline.ui import state
 from timeline.ui.data import active_dataset
@@ -25,7 +25,7 @@ def render() -> None:
     lang = state.lang()
     st.title(t("sources_title"), anchor=False)
     st.caption(t("sources_intro"))
-    _render_citation_box(Path(dataset.origin), lang)
+    _render_citation_box(dataset.version, lang)
 
     view = state.view()
     kind_column, query_column = st.columns([1, 2])
@@ -65,8 +65,8 @@ def render() -> None:
                                           key=f"w_cites_{source.id}_{event_id}")
 
 
-def _render_citation_box(folder: Path, lang: str) -> None:
-    version = read_data_version(folder)
+def _render_citation_box(version: DataVersion | None, lang: str) -> None:
+    """How to cite the dashboard, naming the version its data folder declared when it was loaded."""
     url = _base_url()
     today = dt.date.today()
     with st.container(border=True, key="cite_box"):
