@@ -122,6 +122,13 @@ ZH: dict[str, str] = {
     "upload_problems": "上传的 {file} 有 {count} 个问题，仍显示原有数据。请按下列提示修改后重新上传：",
     "upload_in_use": "正在使用上传的 {file}（{count} 个事件）。移除文件即恢复内置数据。",
     "unexpected_error": "出现意外错误，页面未能显示。请刷新重试；若问题持续，请报告以下信息：{detail}",
+    # Export for people (H6): the format choice and what each format is for.
+    "export_format": "导出格式",
+    "export_format_reading": "阅读用表格",
+    "export_format_data": "数据格式（含 id，可重新导入）",
+    "export_format_reading_help": "表头为所选语言，时期、类别、相关事件与资料来源均写出名称，适合在 Excel 或 WPS 中阅读。",
+    "export_format_data_help": "与 events.csv 的列完全相同（中英文齐全），可直接作为数据重新上传或校验；"
+                               "相关事件只保留文件中包含的事件。",
 }
 
 EN: dict[str, str] = {
@@ -250,6 +257,14 @@ EN: dict[str, str] = {
     "upload_in_use": "Showing the uploaded {file} ({count} events). Remove the file to return to the bundled data.",
     "unexpected_error": "Something unexpected went wrong and the page could not be shown. Reload to try again; if "
                         "it persists, please report: {detail}",
+    # Export for people (H6): the format choice and what each format is for.
+    "export_format": "Export format",
+    "export_format_reading": "Table for reading",
+    "export_format_data": "Data format (ids, re-importable)",
+    "export_format_reading_help": "Headers in the chosen language, with eras, categories, related events and sources "
+                                  "written out by name: ready to read in Excel or WPS.",
+    "export_format_data_help": "The columns of events.csv, both languages, ready to upload or validate again; related "
+                               "events keep only those in the file.",
 }
 
 STRINGS: dict[str, dict[str, str]] = {"zh": ZH, "en": EN}

@@ -62,9 +62,9 @@ def test_download_holds_exactly_the_rows_shown(page):
     assert data.startswith(b"\xef\xbb\xbf")
     rows = list(csv.DictReader(io.StringIO(data[3:].decode("utf-8"), newline="")))
     assert len(rows) == shown
-    assert {"id", "date", "title_zh", "summary_zh"} <= set(rows[0])
-    assert "title_en" not in rows[0]
-    assert any("日本" in row["title_zh"] or "日美" in row["title_zh"] for row in rows)
+    assert {"日期", "时期", "标题", "概要"} <= set(rows[0])
+    assert "Title" not in rows[0]
+    assert any("日本" in row["标题"] or "日美" in row["标题"] for row in rows)
 
 
 def test_switching_language_turns_the_page_english(page):

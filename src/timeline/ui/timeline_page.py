@@ -12,7 +12,7 @@ import pyarrow as pa
 import streamlit as st
 
 from timeline.dataset import Dataset
-from timeline.export import EXPORT_LANGUAGES, events_to_csv_bytes, export_file_name
+from timeline.export import EXPORT_FORMATS, EXPORT_LANGUAGES, export_csv_bytes, export_file_name
 from timeline.figures import build_timeline_figure, clicked_item, lanes_for
 from timeline.filters import FilterState, apply_filters, year_bounds
 from timeline.i18n import translate
@@ -239,24 +239,35 @@ def _on_table_select(key: str, ids: list[str]) -> None:
 
 
 def _render_export(dataset: Dataset, filtered: pd.DataFrame) -> None:
-    """The download button: exactly the filtered rows, in the chosen language or both."""
+    """The download button: exactly the filtered rows, for reading (in a language) or as re-importable data.
+
+    The export language follows the page's until the reader picks one; that pick is kept in
+    ``export_lang`` outside the widget, so it survives a visit to another page.
+    """
     view = state.view()
     st.subheader(t("export"), anchor=False)
-    if "w_export_lang" not in st.session_state:
-        st.session_state["w_export_lang"] = view.lang
+    export_format = st.segmented_control(
+        t("export_format"), list(EXPORT_FORMATS), required=True,
+        key=state.bind("w_export_format", st.session_state.get("export_format", EXPORT_FORMATS[0])),
+        format_func=lambda code: translate(f"export_format_{code}", view.lang),
+        on_change=lambda: st.session_state.update(export_format=st.session_state["w_export_format"]),
+    ) or EXPORT_FORMATS[0]
     export_lang = st.segmented_control(
-        t("export_language"), list(EXPORT_LANGUAGES), key="w_export_lang", required=True,
-        format_func=lambda code: t(f"export_lang_{code}"),
+        t("export_language"), list(EXPORT_LANGUAGES), required=True,
+        key=state.bind("w_export_lang", st.session_state.get("export_lang") or view.lang),
+        format_func=lambda code: translate(f"export_lang_{code}", view.lang), disabled=export_format == "data",
+        on_change=lambda: st.session_state.update(export_lang=st.session_state["w_export_lang"]),
     ) or view.lang
     st.download_button(
         t("download_csv", count=len(filtered)),
-        data=functools.partial(_csv_bytes, dataset_key(dataset), dataset, view.filters, export_lang),
-        file_name=export_file_name(view.filters, export_lang, len(filtered)),
+        data=functools.partial(_csv_bytes, dataset_key(dataset), dataset, view.filters, export_format, export_lang),
+        file_name=export_file_name(view.filters, export_lang, len(filtered), export_format),
         mime="text/csv", key="w_download", on_click="ignore", icon=":material/download:",
         disabled=filtered.empty,
     )
+    st.caption(t(f"export_format_{export_format}_help"))
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
-def _csv_bytes(key: str, _dataset: Dataset, filters: FilterState, lang: str) -> bytes:
-    return events_to_csv_bytes(_filtered_events(key, _dataset, filters), lang)
+def _csv_bytes(key: str, _dataset: Dataset, filters: FilterState, export_format: str, lang: str) -> bytes:
+    return export_csv_bytes(_dataset, _filtered_events(key, _dataset, filters), export_format, lang)
