@@ -7,9 +7,12 @@ import re
 import pytest
 
 from timeline import figures
+from timeline.chart_config import ZH_CN_DICTIONARY
 from timeline.figures import build_timeline_figure
+from timeline.i18n import ZH
 from timeline.markup import escape_plotly
 from timeline.themes import build_theme_figure
+from timeline.ui.timeline_page import CHART_CONFIG
 
 SHOWN_ENTITY = re.compile(r"&(quot|#x27|#39|apos);")
 LIVE_TAG = re.compile(r"<(?!/?(b|br)>)[^>]*>")  # any tag except the <b> and <br> the figures write themselves
@@ -68,3 +71,21 @@ def test_theme_labels_keep_quotes(bundled):
     """A mind-map branch titled with quotes is labelled with the quotes themselves."""
     labels = build_theme_figure(bundled.themes, "en", "root").data[0].labels
     assert '"Alliance + X"' in labels
+
+
+def test_chinese_chart_help_names_the_buttons_readers_see():
+    """The Chinese help quotes toolbar buttons by their Chinese titles, never by Plotly's English ones."""
+    quoted = re.findall(r"“([^”]+)”", ZH["chart_help"])
+    assert quoted
+    assert set(quoted) <= set(ZH_CN_DICTIONARY.values())
+    assert not [english for english in ZH_CN_DICTIONARY if english in ZH["chart_help"]]
+
+
+@pytest.mark.parametrize(("lang", "locale", "file_name"), [("zh", "zh-CN", "日美同盟时间线"),
+                                                           ("en", "en-US", "us-japan-alliance-timeline")])
+def test_timeline_config_follows_the_language(lang, locale, file_name):
+    """The timeline's toolbar locale and PNG file name are the page's language; the PNG button stays."""
+    config = CHART_CONFIG[lang]
+    assert config["locale"] == locale
+    assert config["toImageButtonOptions"]["filename"] == file_name
+    assert "toImage" not in config["modeBarButtonsToRemove"]

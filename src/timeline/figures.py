@@ -27,7 +27,7 @@ LANE_COLOURS = (
     "#2c3e50", "#b7950b", "#1f77b4", "#7f3c00", "#2e8b57", "#a93226",
 )
 BAND_COLOURS = ("rgba(11, 92, 173, 0.07)", "rgba(192, 57, 43, 0.06)")
-FONT_FAMILY = '"Source Sans", "Noto Sans CJK SC", "WenQuanYi Micro Hei", sans-serif'
+FONT_FAMILY = '"Source Sans", "Noto Sans CJK SC", "WenQuanYi Micro Hei", "PingFang SC", "Microsoft YaHei", sans-serif'
 ERA_LANE = -1
 _DAY_MS = 86_400_000
 # Axis dates in the language's own style at every zoom level (Plotly's defaults are English only).

@@ -68,7 +68,8 @@ ZH: dict[str, str] = {
     "no_events": "这份数据中还没有事件。请在 events.csv 中添加事件，或上传自己的 events.csv。",
     "no_match_hint": "可以放宽年份范围、减少所选的时期或类别、缩短搜索词，或点击“清除全部筛选”。",
     "era_lane": "时期",
-    "chart_help": "点击圆点查看事件分析，点击顶行方块查看时期；拖动可放大，双击或点击工具栏的“Reset axes”复原。",
+    "chart_help": "点击圆点查看事件分析，点击顶行方块查看时期；拖动可放大，双击或点击工具栏的“重置坐标轴”复原；"
+                  "工具栏的相机按钮可下载 PNG 图片。",
     "pick_event": "打开事件（可用键盘选择）",
     "pick_event_placeholder": "选择或输入事件名称…",
     "pick_event_too_many": "当前有 {count} 个事件，请先筛选到 {limit} 个以内再从列表中选择，或在下方表格中点选。",
@@ -129,6 +130,9 @@ ZH: dict[str, str] = {
     "export_format_reading_help": "表头为所选语言，时期、类别、相关事件与资料来源均写出名称，适合在 Excel 或 WPS 中阅读。",
     "export_format_data_help": "与 events.csv 的列完全相同（中英文齐全），可直接作为数据重新上传或校验；"
                                "相关事件只保留文件中包含的事件。",
+    # Chart text in the page's language (H6): names of the charts' PNG downloads.
+    "chart_image_name": "日美同盟时间线",
+    "themes_image_name": "日美同盟分析导图",
 }
 
 EN: dict[str, str] = {
@@ -201,7 +205,8 @@ EN: dict[str, str] = {
                      "“Clear all filters”.",
     "era_lane": "Eras",
     "chart_help": "Click a dot to read an event's analysis, or a square in the top row for an era; drag to zoom, "
-                  "double-click or use the toolbar's “Reset axes” to reset.",
+                  "double-click or use the toolbar's “Reset axes” to reset; the toolbar's camera button downloads a "
+                  "PNG image.",
     "pick_event": "Open an event (keyboard friendly)",
     "pick_event_placeholder": "Choose or type an event…",
     "pick_event_too_many": "{count} events are shown; filter to {limit} or fewer to choose from this list, or pick a "
@@ -265,6 +270,9 @@ EN: dict[str, str] = {
                                   "written out by name: ready to read in Excel or WPS.",
     "export_format_data_help": "The columns of events.csv, both languages, ready to upload or validate again; related "
                                "events keep only those in the file.",
+    # Chart text in the page's language (H6): names of the charts' PNG downloads.
+    "chart_image_name": "us-japan-alliance-timeline",
+    "themes_image_name": "us-japan-alliance-themes",
 }
 
 STRINGS: dict[str, dict[str, str]] = {"zh": ZH, "en": EN}

@@ -11,6 +11,7 @@ import plotly.graph_objects as go
 import pyarrow as pa
 import streamlit as st
 
+from timeline.chart_config import chart_config
 from timeline.dataset import Dataset
 from timeline.export import EXPORT_FORMATS, EXPORT_LANGUAGES, export_csv_bytes, export_file_name
 from timeline.figures import build_timeline_figure, clicked_item, lanes_for
@@ -20,12 +21,13 @@ from timeline.ui import state
 from timeline.ui.data import active_dataset, dataset_key
 from timeline.ui.panels import render_era_panel, render_event_panel
 from timeline.ui.state import t
-from timeline.vocab import CATEGORIES, IMPORTANCE, category_label, importance_label
+from timeline.vocab import CATEGORIES, IMPORTANCE, LANGUAGES, category_label, importance_label
 
 PICKER_LIMIT = 1000
 TABLE_PAGE_SIZE = 200
-CHART_CONFIG = {"displaylogo": False, "scrollZoom": False,
-                "modeBarButtonsToRemove": ["lasso2d", "select2d", "toImage"]}
+# Per language: the toolbar and dates in it, and the camera button's PNG named in it.
+CHART_CONFIG = {lang: chart_config(lang, translate("chart_image_name", lang), remove=("lasso2d", "select2d"))
+                for lang in LANGUAGES}
 
 
 def render() -> None:
@@ -47,7 +49,7 @@ def render() -> None:
 
     figure = _figure(dataset_key(dataset), dataset, view.filters, view.lang)
     st.plotly_chart(figure, key=state.chart_key(), on_select=_on_chart_select, selection_mode="points",
-                    config=CHART_CONFIG, width="stretch")
+                    config=CHART_CONFIG[view.lang], width="stretch")
     st.caption(t("chart_help"))
 
     _render_pickers(dataset, filtered)
