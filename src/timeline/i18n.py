@@ -133,6 +133,9 @@ ZH: dict[str, str] = {
     # Chart text in the page's language (H6): names of the charts' PNG downloads.
     "chart_image_name": "日美同盟时间线",
     "themes_image_name": "日美同盟分析导图",
+    # Streamlit's own widget words (H6), set by widget_texts where Streamlit has no parameter.
+    "uploader_button": "选择文件",
+    "uploader_limit": "CSV 文件，不超过 {megabytes} MB",
 }
 
 EN: dict[str, str] = {
@@ -273,6 +276,9 @@ EN: dict[str, str] = {
     # Chart text in the page's language (H6): names of the charts' PNG downloads.
     "chart_image_name": "us-japan-alliance-timeline",
     "themes_image_name": "us-japan-alliance-themes",
+    # Streamlit's own widget words (H6), set by widget_texts where Streamlit has no parameter.
+    "uploader_button": "Upload",
+    "uploader_limit": "CSV file, up to {megabytes} MB",
 }
 
 STRINGS: dict[str, dict[str, str]] = {"zh": ZH, "en": EN}

@@ -123,13 +123,13 @@ def _render_filters(dataset: Dataset) -> None:
         st.multiselect(
             t("filter_eras"), list(eras["id"]), key=state.bind("w_eras", list(filters.eras)),
             format_func=lambda era: ("　↳ " if era_depth.get(era) else "") + era_names.get(era, era),
-            help=t("filter_eras_help"), placeholder=t("filter_eras_placeholder"),
+            help=t("filter_eras_help"), placeholder=t("filter_eras_placeholder"), select_all=False,
             on_change=lambda: state.set_filters(eras=tuple(st.session_state["w_eras"])),
         )
         st.multiselect(
             t("filter_categories"), list(CATEGORIES), key=state.bind("w_categories", list(filters.categories)),
             format_func=lambda category: category_label(category, lang),
-            placeholder=t("filter_categories_placeholder"),
+            placeholder=t("filter_categories_placeholder"), select_all=False,
             on_change=lambda: state.set_filters(categories=tuple(st.session_state["w_categories"])),
         )
         st.pills(
