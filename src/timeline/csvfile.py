@@ -10,6 +10,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -18,6 +19,11 @@ from timeline.problems import Problem
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
 _CONTROL_CHARACTERS = {chr(c) for c in range(32) if chr(c) not in "\t\n\r"}
+# Cells a spreadsheet would run as a formula. The export writes them behind an apostrophe (OWASP's
+# advice against CSV injection; a spreadsheet's own sign for "this is text"), and reading takes
+# that apostrophe off again, so an exported file loads exactly as it was.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_NEUTRALISED_FORMULA = re.compile(r"'+[=+\-@\t\r]")
 
 
 def read_csv_bytes(data: bytes, file: str) -> tuple[pd.DataFrame | None, list[Problem]]:
@@ -54,6 +60,11 @@ def read_file_bytes(path: Path) -> bytes | Problem:
         return Problem(file, f"{path} is a folder; expected a CSV file")
     except OSError as error:
         return Problem(file, f"the file cannot be read ({error.strerror or error})")
+
+
+def restore_formula_text(cell: str) -> str:
+    """A cell without the apostrophe that guards a formula-like text (see the export's ``neutralise_formula``)."""
+    return cell[1:] if _NEUTRALISED_FORMULA.match(cell) else cell
 
 
 def size_problem(size: int, file: str) -> Problem | None:
@@ -101,7 +112,7 @@ def _parse(text: str, file: str) -> tuple[pd.DataFrame | None, list[Problem]]:
                     row=row_number,
                 ))
                 continue
-            records.append([cell.strip() for cell in record])
+            records.append([restore_formula_text(cell.strip()) for cell in record])
             rows.append(row_number)
     except csv.Error as error:
         problems.append(Problem(

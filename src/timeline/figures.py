@@ -6,7 +6,6 @@ and each era marker ``"era:<id>"``, which is how a click is read back (see :func
 
 from __future__ import annotations
 
-import html
 import textwrap
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -15,6 +14,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from timeline.markup import escape_plotly, escape_plotly_column
 from timeline.vocab import CATEGORIES, category_label
 
 ERA_PREFIX = "era:"
@@ -27,7 +27,7 @@ LANE_COLOURS = (
     "#2c3e50", "#b7950b", "#1f77b4", "#7f3c00", "#2e8b57", "#a93226",
 )
 BAND_COLOURS = ("rgba(11, 92, 173, 0.07)", "rgba(192, 57, 43, 0.06)")
-FONT_FAMILY = '"Source Sans", "Noto Sans CJK SC", "WenQuanYi Micro Hei", sans-serif'
+FONT_FAMILY = '"Source Sans", "Noto Sans CJK SC", "WenQuanYi Micro Hei", "PingFang SC", "Microsoft YaHei", sans-serif'
 ERA_LANE = -1
 _DAY_MS = 86_400_000
 # Axis dates in the language's own style at every zoom level (Plotly's defaults are English only).
@@ -184,7 +184,7 @@ def _add_era_markers(figure: go.Figure, eras: pd.DataFrame, lang: str) -> None:
         return
     middles = eras["start_day"] + (eras["end_day"] - eras["start_day"]) / 2
     is_phase = eras["parent"] != ""
-    hover = [f"<b>{html.escape(name)}</b><br>{html.escape(span)}"
+    hover = [f"<b>{escape_plotly(name)}</b><br>{escape_plotly(span)}"
              for name, span in zip(eras[f"name_{lang}"], eras[f"span_{lang}"])]
     figure.add_trace(go.Scatter(
         x=middles, y=[ERA_LANE + (0.3 if phase else 0) for phase in is_phase], mode="markers",
@@ -203,7 +203,7 @@ def _add_era_labels(figure: go.Figure, top_eras: pd.DataFrame, lang: str) -> Non
     for index, era in enumerate(top_eras.itertuples()):
         label = getattr(era, f"label_{lang}", "") or getattr(era, f"name_{lang}")
         middle = era.start_day + (era.end_day - era.start_day) / 2
-        figure.add_annotation(x=middle, y=ERA_LANE, yshift=16 if index % 2 == 0 else -16, text=html.escape(label),
+        figure.add_annotation(x=middle, y=ERA_LANE, yshift=16 if index % 2 == 0 else -16, text=escape_plotly(label),
                               showarrow=False, font={"size": 11, "color": "#333333"})
 
 
@@ -223,14 +223,13 @@ def _add_duration_lines(figure: go.Figure, events: pd.DataFrame, y: pd.Series) -
 
 def _compact_hover_texts(events: pd.DataFrame, lang: str) -> np.ndarray:
     """Title and ISO date (at its own precision, and short in either language), for thousands of markers."""
-    titles = events[f"title_{lang}"].str.replace("&", "&amp;").str.replace("<", "&lt;").str.replace(">", "&gt;")
-    return (titles + " · " + events["date"]).to_numpy()
+    return (escape_plotly_column(events[f"title_{lang}"]) + " · " + events["date"]).to_numpy()
 
 
 def _event_hover_texts(events: pd.DataFrame, lang: str) -> list[str]:
     width = 28 if lang == "zh" else 56
     return [
-        f"<b>{html.escape(title)}</b><br>{html.escape(date)}<br>"
-        + "<br>".join(html.escape(line) for line in textwrap.wrap(summary, width))
+        f"<b>{escape_plotly(title)}</b><br>{escape_plotly(date)}<br>"
+        + "<br>".join(escape_plotly(line) for line in textwrap.wrap(summary, width))
         for title, date, summary in zip(events[f"title_{lang}"], events[f"date_{lang}"], events[f"summary_{lang}"])
     ]

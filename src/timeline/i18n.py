@@ -68,7 +68,8 @@ ZH: dict[str, str] = {
     "no_events": "这份数据中还没有事件。请在 events.csv 中添加事件，或上传自己的 events.csv。",
     "no_match_hint": "可以放宽年份范围、减少所选的时期或类别、缩短搜索词，或点击“清除全部筛选”。",
     "era_lane": "时期",
-    "chart_help": "点击圆点查看事件分析，点击顶行方块查看时期；拖动可放大，双击或点击工具栏的“Reset axes”复原。",
+    "chart_help": "点击圆点查看事件分析，点击顶行方块查看时期；拖动可放大，双击或点击工具栏的“重置坐标轴”复原；"
+                  "工具栏的相机按钮可下载 PNG 图片。",
     "pick_event": "打开事件（可用键盘选择）",
     "pick_event_placeholder": "选择或输入事件名称…",
     "pick_event_too_many": "当前有 {count} 个事件，请先筛选到 {limit} 个以内再从列表中选择，或在下方表格中点选。",
@@ -121,7 +122,20 @@ ZH: dict[str, str] = {
     "upload_template": "下载内置 events.csv 作为模板",
     "upload_problems": "上传的 {file} 有 {count} 个问题，仍显示原有数据。请按下列提示修改后重新上传：",
     "upload_in_use": "正在使用上传的 {file}（{count} 个事件）。移除文件即恢复内置数据。",
-    "unexpected_error": "出现意外错误，页面未能显示。请刷新重试；若问题持续，请把参考编号 {reference} 告诉维护者。",
+    "unexpected_error": "出现意外错误，页面未能显示。请刷新重试；若问题持续，请报告以下信息：{detail}",
+    # Export for people (H6): the format choice and what each format is for.
+    "export_format": "导出格式",
+    "export_format_reading": "阅读用表格",
+    "export_format_data": "数据格式（含 id，可重新导入）",
+    "export_format_reading_help": "表头为所选语言，时期、类别、相关事件与资料来源均写出名称，适合在 Excel 或 WPS 中阅读。",
+    "export_format_data_help": "与 events.csv 的列完全相同（中英文齐全），可直接作为数据重新上传或校验；"
+                               "相关事件只保留文件中包含的事件。",
+    # Chart text in the page's language (H6): names of the charts' PNG downloads.
+    "chart_image_name": "日美同盟时间线",
+    "themes_image_name": "日美同盟分析导图",
+    # Streamlit's own widget words (H6), set by widget_texts where Streamlit has no parameter.
+    "uploader_button": "选择文件",
+    "uploader_limit": "CSV 文件，不超过 {megabytes} MB",
     # The reading layout: chart or list beside the panel
     "layout": "显示方式",
     "layout_auto": "自动",
@@ -201,7 +215,8 @@ EN: dict[str, str] = {
                      "“Clear all filters”.",
     "era_lane": "Eras",
     "chart_help": "Click a dot to read an event's analysis, or a square in the top row for an era; drag to zoom, "
-                  "double-click or use the toolbar's “Reset axes” to reset.",
+                  "double-click or use the toolbar's “Reset axes” to reset; the toolbar's camera button downloads a "
+                  "PNG image.",
     "pick_event": "Open an event (keyboard friendly)",
     "pick_event_placeholder": "Choose or type an event…",
     "pick_event_too_many": "{count} events are shown; filter to {limit} or fewer to choose from this list, or pick a "
@@ -256,7 +271,21 @@ EN: dict[str, str] = {
     "upload_problems": "The uploaded {file} has {count} problem(s), so the previous data is still shown. Fix each line below and upload it again:",
     "upload_in_use": "Showing the uploaded {file} ({count} events). Remove the file to return to the bundled data.",
     "unexpected_error": "Something unexpected went wrong and the page could not be shown. Reload to try again; if "
-                        "it persists, please give the maintainers the reference {reference}.",
+                        "it persists, please report: {detail}",
+    # Export for people (H6): the format choice and what each format is for.
+    "export_format": "Export format",
+    "export_format_reading": "Table for reading",
+    "export_format_data": "Data format (ids, re-importable)",
+    "export_format_reading_help": "Headers in the chosen language, with eras, categories, related events and sources "
+                                  "written out by name: ready to read in Excel or WPS.",
+    "export_format_data_help": "The columns of events.csv, both languages, ready to upload or validate again; related "
+                               "events keep only those in the file.",
+    # Chart text in the page's language (H6): names of the charts' PNG downloads.
+    "chart_image_name": "us-japan-alliance-timeline",
+    "themes_image_name": "us-japan-alliance-themes",
+    # Streamlit's own widget words (H6), set by widget_texts where Streamlit has no parameter.
+    "uploader_button": "Upload",
+    "uploader_limit": "CSV file, up to {megabytes} MB",
     # The reading layout: chart or list beside the panel
     "layout": "Show as",
     "layout_auto": "Auto",

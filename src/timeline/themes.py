@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 from collections.abc import Mapping, Sequence
 
 import pandas as pd
@@ -10,6 +9,7 @@ import plotly.graph_objects as go
 
 from timeline.dataset import Dataset, split_ids
 from timeline.figures import FONT_FAMILY
+from timeline.markup import escape_plotly
 
 ROOT_ID = "__root__"
 
@@ -72,7 +72,7 @@ def build_theme_figure(themes: pd.DataFrame, lang: str, root_label: str) -> go.F
     ordered = ordered_themes(themes)
     ids = [ROOT_ID, *ordered["id"]]
     parents = ["", *[parent or ROOT_ID for parent in ordered["parent"]]]
-    labels = [root_label, *[html.escape(title) for title in ordered[f"title_{lang}"]]]
+    labels = [root_label, *[escape_plotly(title) for title in ordered[f"title_{lang}"]]]
     figure = go.Figure(go.Sunburst(
         ids=ids, parents=parents, labels=labels, customdata=ids, maxdepth=3, insidetextorientation="radial",
         hovertemplate="%{label}<extra></extra>", sort=False,

@@ -14,6 +14,7 @@ from timeline.problems import Problem
 from timeline.ui import state
 from timeline.ui.data import UPLOADED_KEY, active_dataset, get_dataset, use_uploaded_events
 from timeline.ui.navigation import page_objects
+from timeline.ui.widget_texts import UPLOAD_LIMIT_MB, render_uploader_texts
 from timeline.vocab import LANGUAGES
 
 LANGUAGE_NAMES = {"zh": "中文", "en": "English"}
@@ -61,7 +62,9 @@ def _render_upload() -> None:
     """A sidebar upload to try one's own events.csv for this session, validated like the bundled data."""
     with st.sidebar.expander(state.t("upload_title"), icon=":material/upload_file:"):
         st.caption(state.t("upload_help"))
-        upload = st.file_uploader(state.t("upload_label"), type=["csv"], key="w_upload")
+        render_uploader_texts(state.lang())
+        upload = st.file_uploader(state.t("upload_label"), type=["csv"], key="w_upload",
+                                  max_upload_size=UPLOAD_LIMIT_MB)
         template = bundled_data_dir() / "events.csv"
         if template.exists():
             st.download_button(state.t("upload_template"), data=template.read_bytes, file_name="events-template.csv",

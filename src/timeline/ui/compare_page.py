@@ -29,6 +29,7 @@ def render() -> None:
     st.multiselect(
         t("compare_choose"), list(titles), format_func=lambda key: titles.get(key, key),
         key=state.bind("w_compare", list(view.compare)), placeholder=t("compare_choose_placeholder"),
+        select_all=False,
         on_change=lambda: state.set_view(compare=tuple(st.session_state["w_compare"])),
     )
     chosen = chosen_adjustments(dataset, view.compare)

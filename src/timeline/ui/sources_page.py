@@ -32,6 +32,7 @@ def render() -> None:
     kind_column.multiselect(
         t("sources_kind"), list(SOURCE_KINDS), format_func=lambda kind: SOURCE_KINDS[kind][lang],
         key=state.bind("w_source_kinds", list(view.source_kinds)), placeholder=t("sources_kind_placeholder"),
+        select_all=False,
         on_change=lambda: state.set_view(source_kinds=tuple(st.session_state["w_source_kinds"])))
     query_column.text_input(
         t("sources_query"), key=state.bind("w_source_query", view.source_query),

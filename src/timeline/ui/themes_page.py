@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from timeline.chart_config import chart_config
 from timeline.markup import escape_markdown
 from timeline.themes import (
     build_theme_figure,
@@ -41,7 +42,7 @@ def render() -> None:
     chart, detail = st.columns([3, 2])
     with chart:
         figure = _figure(themes, dataset_key(dataset), lang, t("themes_root"))
-        st.plotly_chart(figure, key="w_theme_chart", config={"displaylogo": False}, width="stretch",
+        st.plotly_chart(figure, key="w_theme_chart", config=chart_config(lang, t("themes_image_name")), width="stretch",
                         on_select=_on_theme_click, selection_mode="points")
     with detail:
         st.selectbox(

@@ -11,8 +11,9 @@ import plotly.graph_objects as go
 import pyarrow as pa
 import streamlit as st
 
+from timeline.chart_config import chart_config
 from timeline.dataset import Dataset
-from timeline.export import EXPORT_LANGUAGES, events_to_csv_bytes, export_file_name
+from timeline.export import EXPORT_FORMATS, EXPORT_LANGUAGES, export_csv_bytes, export_file_name
 from timeline.figures import ERA_PREFIX, build_timeline_figure, clicked_item, lanes_for
 from timeline.filters import FilterState, apply_filters, year_bounds
 from timeline.i18n import translate
@@ -23,12 +24,13 @@ from timeline.ui.event_list import render_event_list
 from timeline.ui.panels import render_era_panel, render_event_panel
 from timeline.ui.reader import CHART_VIEW_KEY, LIST_VIEW_KEY, inject_layout_css, reader_bridge
 from timeline.ui.state import t
-from timeline.vocab import CATEGORIES, IMPORTANCE, category_label, importance_label
+from timeline.vocab import CATEGORIES, IMPORTANCE, LANGUAGES, category_label, importance_label
 
 PICKER_LIMIT = 1000
 TABLE_PAGE_SIZE = 200
-CHART_CONFIG = {"displaylogo": False, "scrollZoom": False,
-                "modeBarButtonsToRemove": ["lasso2d", "select2d", "toImage"]}
+# Per language: the toolbar and dates in it, and the camera button's PNG named in it.
+CHART_CONFIG = {lang: chart_config(lang, translate("chart_image_name", lang), remove=("lasso2d", "select2d"))
+                for lang in LANGUAGES}
 
 
 def render() -> None:
@@ -59,7 +61,7 @@ def render() -> None:
             with st.container(key=CHART_VIEW_KEY):
                 figure = _figure(dataset_key(dataset), dataset, view.filters, view.lang)
                 st.plotly_chart(figure, key=state.chart_key(), on_select=_on_chart_select, selection_mode="points",
-                                config=CHART_CONFIG, width="stretch")
+                                config=CHART_CONFIG[view.lang], width="stretch")
                 st.caption(t("chart_help"))
         if layout != "chart":
             with st.container(key=LIST_VIEW_KEY):
@@ -214,13 +216,13 @@ def _render_filters(dataset: Dataset) -> None:
         st.multiselect(
             t("filter_eras"), list(eras["id"]), key=state.bind("w_eras", list(filters.eras)),
             format_func=lambda era: ("　↳ " if era_depth.get(era) else "") + era_names.get(era, era),
-            help=t("filter_eras_help"), placeholder=t("filter_eras_placeholder"),
+            help=t("filter_eras_help"), placeholder=t("filter_eras_placeholder"), select_all=False,
             on_change=lambda: state.set_filters(eras=tuple(st.session_state["w_eras"])),
         )
         st.multiselect(
             t("filter_categories"), list(CATEGORIES), key=state.bind("w_categories", list(filters.categories)),
             format_func=lambda category: category_label(category, lang),
-            placeholder=t("filter_categories_placeholder"),
+            placeholder=t("filter_categories_placeholder"), select_all=False,
             on_change=lambda: state.set_filters(categories=tuple(st.session_state["w_categories"])),
         )
         st.pills(
@@ -332,24 +334,35 @@ def _on_table_select(key: str, ids: list[str]) -> None:
 
 
 def _render_export(dataset: Dataset, filtered: pd.DataFrame) -> None:
-    """The download button: exactly the filtered rows, in the chosen language or both."""
+    """The download button: exactly the filtered rows, for reading (in a language) or as re-importable data.
+
+    The export language follows the page's until the reader picks one; that pick is kept in
+    ``export_lang`` outside the widget, so it survives a visit to another page.
+    """
     view = state.view()
     st.subheader(t("export"), anchor=False)
-    if "w_export_lang" not in st.session_state:
-        st.session_state["w_export_lang"] = view.lang
+    export_format = st.segmented_control(
+        t("export_format"), list(EXPORT_FORMATS), required=True,
+        key=state.bind("w_export_format", st.session_state.get("export_format", EXPORT_FORMATS[0])),
+        format_func=lambda code: translate(f"export_format_{code}", view.lang),
+        on_change=lambda: st.session_state.update(export_format=st.session_state["w_export_format"]),
+    ) or EXPORT_FORMATS[0]
     export_lang = st.segmented_control(
-        t("export_language"), list(EXPORT_LANGUAGES), key="w_export_lang", required=True,
-        format_func=lambda code: t(f"export_lang_{code}"),
+        t("export_language"), list(EXPORT_LANGUAGES), required=True,
+        key=state.bind("w_export_lang", st.session_state.get("export_lang") or view.lang),
+        format_func=lambda code: translate(f"export_lang_{code}", view.lang), disabled=export_format == "data",
+        on_change=lambda: st.session_state.update(export_lang=st.session_state["w_export_lang"]),
     ) or view.lang
     st.download_button(
         t("download_csv", count=len(filtered)),
-        data=functools.partial(_csv_bytes, dataset_key(dataset), dataset, view.filters, export_lang),
-        file_name=export_file_name(view.filters, export_lang, len(filtered)),
+        data=functools.partial(_csv_bytes, dataset_key(dataset), dataset, view.filters, export_format, export_lang),
+        file_name=export_file_name(view.filters, export_lang, len(filtered), export_format),
         mime="text/csv", key="w_download", on_click="ignore", icon=":material/download:",
         disabled=filtered.empty,
     )
+    st.caption(t(f"export_format_{export_format}_help"))
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
-def _csv_bytes(key: str, _dataset: Dataset, filters: FilterState, lang: str) -> bytes:
-    return events_to_csv_bytes(_filtered_events(key, _dataset, filters), lang)
+def _csv_bytes(key: str, _dataset: Dataset, filters: FilterState, export_format: str, lang: str) -> bytes:
+    return export_csv_bytes(_dataset, _filtered_events(key, _dataset, filters), export_format, lang)
