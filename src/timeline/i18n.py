@@ -122,6 +122,8 @@ ZH: dict[str, str] = {
     "upload_problems": "上传的 {file} 有 {count} 个问题，仍显示原有数据。请按下列提示修改后重新上传：",
     "upload_in_use": "正在使用上传的 {file}（{count} 个事件）。移除文件即恢复内置数据。",
     "unexpected_error": "出现意外错误，页面未能显示。请刷新重试；若问题持续，请报告以下信息：{detail}",
+    # Pages (H8): a tab title per page and language.
+    "tab_title": "{page} · 日美同盟互动年表",
 }
 
 EN: dict[str, str] = {
@@ -250,6 +252,8 @@ EN: dict[str, str] = {
     "upload_in_use": "Showing the uploaded {file} ({count} events). Remove the file to return to the bundled data.",
     "unexpected_error": "Something unexpected went wrong and the page could not be shown. Reload to try again; if "
                         "it persists, please report: {detail}",
+    # Pages (H8): a tab title per page and language.
+    "tab_title": "{page} · US–Japan Alliance Timeline",
 }
 
 STRINGS: dict[str, dict[str, str]] = {"zh": ZH, "en": EN}
