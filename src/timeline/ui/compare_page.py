@@ -16,7 +16,7 @@ from timeline.ui.state import t
 # Streamlit stacks columns below 640 px; there each cell shows which adjustment it belongs to. On wider
 # screens the label is only visually hidden, so a screen reader still hears it before the cell's text.
 CELL_LABEL_CSS = """<style>
-[class*="st-key-compare_label_"] { position: absolute; width: 1px; height: 1px; overflow: hidden;
+[class*="st-key-compare_label_"] { position: absolute; width: 1px; min-width: 0; height: 1px; overflow: hidden;
   clip-path: inset(50%); white-space: nowrap; }
 @media (max-width: 640px) {
   [class*="st-key-compare_label_"] { position: static; width: auto; height: auto; overflow: visible;
