@@ -31,7 +31,7 @@ ZH: dict[str, str] = {
     "compare_notes_source": "来源：日美同盟互动年表。",
     "open_on_timeline": "在时间线上查看",
     "themes_title": "分析导图",
-    "themes_intro": "原始思维导图的分析结构：同盟的建立与调整、在美国重返亚洲中的作用、拜登时期的新发展、机制特征、日本的战略依附与离心力、未来趋势与安保体制。点击图中扇区即可展开该分支并在右侧阅读其分析与相关事件，也可在右侧列表中选择节点。",
+    "themes_intro": "原始思维导图的分析结构：同盟的建立与调整、在美国重返亚洲中的作用、拜登时期的新发展、机制特征、日本的战略依附与离心力、未来趋势与安保体制。点击图中扇区即可展开该分支，其分析与相关事件显示在“{choose}”列表下方；也可以直接在该列表中选择节点。",
     "themes_root": "日美同盟",
     "themes_choose": "选择分析节点",
     "themes_choose_placeholder": "选择或输入节点名称…",
@@ -123,6 +123,8 @@ ZH: dict[str, str] = {
     "upload_problems": "上传的 {file} 有 {count} 个问题，仍显示原有数据。请按下列提示修改后重新上传：",
     "upload_in_use": "正在使用上传的 {file}（{count} 个事件）。移除文件即恢复内置数据。",
     "unexpected_error": "出现意外错误，页面未能显示。请刷新重试；若问题持续，请报告以下信息：{detail}",
+    # Pages (H8): a tab title per page and language.
+    "tab_title": "{page} · 日美同盟互动年表",
     # Export for people (H6): the format choice and what each format is for.
     "export_format": "导出格式",
     "export_format_reading": "阅读用表格",
@@ -174,8 +176,8 @@ EN: dict[str, str] = {
     "themes_title": "Themes of the analysis",
     "themes_intro": "The structure of the source mind map: the alliance's founding and adjustments, its role in the US "
                     "return to Asia, the Biden-era developments, its mechanism, Japan's dependence and centrifugal "
-                    "forces, future trends and the security-treaty system. Click a segment to open its branch and read "
-                    "its analysis and events on the right, or choose a node from the list.",
+                    "forces, future trends and the security-treaty system. Click a segment to open its branch: its "
+                    "analysis and events appear under the list “{choose}”, where you can also pick a node directly.",
     "themes_root": "US–Japan alliance",
     "themes_choose": "Choose a node of the analysis",
     "themes_choose_placeholder": "Choose or type a node…",
@@ -272,6 +274,8 @@ EN: dict[str, str] = {
     "upload_in_use": "Showing the uploaded {file} ({count} events). Remove the file to return to the bundled data.",
     "unexpected_error": "Something unexpected went wrong and the page could not be shown. Reload to try again; if "
                         "it persists, please report: {detail}",
+    # Pages (H8): a tab title per page and language.
+    "tab_title": "{page} · US–Japan Alliance Timeline",
     # Export for people (H6): the format choice and what each format is for.
     "export_format": "Export format",
     "export_format_reading": "Table for reading",

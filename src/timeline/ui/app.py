@@ -45,7 +45,9 @@ def _run() -> None:
     if ignored:
         items = ", ".join(escape_markdown(f"{item.name}={item.value}") for item in ignored)
         st.warning(state.t("url_ignored", items=items), icon="⚠️")
-    st.navigation(list(page_objects().values())).run()
+    page = st.navigation(list(page_objects().values()))
+    st.set_page_config(page_title=state.t("tab_title", page=page.title))  # each tab names its page
+    page.run()
     state.sync_url()
 
 

@@ -13,6 +13,17 @@ from timeline.ui.data import active_dataset
 from timeline.ui.navigation import event_link_button
 from timeline.ui.state import t
 
+# Streamlit stacks columns below 640 px; there each cell shows which adjustment it belongs to. On wider
+# screens the label is only visually hidden, so a screen reader still hears it before the cell's text.
+CELL_LABEL_CSS = """<style>
+[class*="st-key-compare_label_"] { position: absolute; width: 1px; min-width: 0; height: 1px; overflow: hidden;
+  clip-path: inset(50%); white-space: nowrap; }
+@media (max-width: 640px) {
+  [class*="st-key-compare_label_"] { position: static; width: auto; height: auto; overflow: visible;
+    clip-path: none; white-space: normal; }
+}
+</style>"""
+
 
 def render() -> None:
     """Draw the comparison grid for the chosen adjustments."""
@@ -29,7 +40,7 @@ def render() -> None:
     st.multiselect(
         t("compare_choose"), list(titles), format_func=lambda key: titles.get(key, key),
         key=state.bind("w_compare", list(view.compare)), placeholder=t("compare_choose_placeholder"),
-        select_all=False,
+        select_all=False,  # none chosen already means all; Enter should pick the highlighted adjustment
         on_change=lambda: state.set_view(compare=tuple(st.session_state["w_compare"])),
     )
     chosen = chosen_adjustments(dataset, view.compare)
@@ -38,11 +49,14 @@ def render() -> None:
     for column, (_, adjustment) in zip(header, chosen.iterrows()):
         column.subheader(escape_markdown(adjustment[f"title_{lang}"]), anchor=False)
         column.caption(spans.get(adjustment["era"], ""))
+    st.html(CELL_LABEL_CSS)
     for aspect in ASPECTS:
         st.markdown(f"#### {t(f'aspect_{aspect}')}")
         cells = st.columns(len(chosen))
         for cell, (_, adjustment) in zip(cells, chosen.iterrows()):
             with cell:
+                with st.container(key=f"compare_label_{aspect}_{adjustment['id']}"):
+                    st.markdown(f"**{escape_markdown(adjustment[f'title_{lang}'])}**")
                 if aspect == "documents":
                     for event_id, label in key_documents(dataset, adjustment, lang):
                         event_link_button(event_id, escape_markdown(label), key=f"w_doc_{adjustment['id']}_{event_id}")

@@ -27,7 +27,8 @@ def render_event_panel(dataset: Dataset, event_id: str, filtered: pd.DataFrame) 
     header, close = st.columns([12, 1])
     with header, st.container(key=PANEL_TITLE_KEY):
         st.subheader(escape_markdown(event[f"title_{lang}"]), anchor=False)
-    close.button("✕", key="w_close_event", help=t("close_panel"), on_click=state.open_event, args=(None,))
+    close.button(t("close_panel"), key="w_close_event", icon=":material/close:", type="tertiary",
+                 on_click=state.open_event, args=(None,))
     st.markdown(
         f"**{t('date')}** {escape_markdown(event[f'date_{lang}'])} · **{t('category')}** "
         f"{escape_markdown(category_label(event['category'], lang))} · **{t('importance')}** "
@@ -56,7 +57,8 @@ def render_era_panel(dataset: Dataset, era_id: str) -> None:
     header, close = st.columns([12, 1])
     with header, st.container(key=PANEL_TITLE_KEY):
         st.subheader(escape_markdown(era[f"name_{lang}"]), anchor=False)
-    close.button("✕", key="w_close_era", help=t("close_panel"), on_click=state.open_era, args=(None,))
+    close.button(t("close_panel"), key="w_close_era", icon=":material/close:", type="tertiary",
+                 on_click=state.open_era, args=(None,))
     st.markdown(f"**{t('era_span')}** {escape_markdown(era[f'span_{lang}'])}")
     if era["parent"]:
         parent = _era_row(dataset, era["parent"])

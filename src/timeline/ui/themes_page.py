@@ -19,6 +19,10 @@ from timeline.ui.data import active_dataset, dataset_key
 from timeline.ui.navigation import event_link_button
 from timeline.ui.state import t
 
+# The sunburst is a circle: a square box as wide as its column leaves no blank band above or below it,
+# whether the column sits beside the analysis or, on a phone, above it.
+SQUARE_CHART_CSS = "<style>.st-key-theme_chart { aspect-ratio: 1 / 1; max-height: 640px; }</style>"
+
 
 @st.cache_resource(show_spinner=False, max_entries=8)
 def _figure(_themes, key: str, lang: str, root_label: str):
@@ -32,7 +36,7 @@ def render() -> None:
     lang = view.lang
     themes = dataset.themes
     st.title(t("themes_title"), anchor=False)
-    st.caption(t("themes_intro"))
+    st.caption(t("themes_intro", choose=t("themes_choose")))
     if themes.empty:
         st.info(t("themes_none"))
         return
@@ -40,10 +44,11 @@ def render() -> None:
     depths = theme_depths(themes)
     titles = dict(zip(themes["id"], themes[f"title_{lang}"]))
     chart, detail = st.columns([3, 2])
-    with chart:
+    st.html(SQUARE_CHART_CSS)
+    with chart, st.container(key="theme_chart"):
         figure = _figure(themes, dataset_key(dataset), lang, t("themes_root"))
         st.plotly_chart(figure, key="w_theme_chart", config=chart_config(lang, t("themes_image_name")), width="stretch",
-                        on_select=_on_theme_click, selection_mode="points")
+                        height="stretch", on_select=_on_theme_click, selection_mode="points")
     with detail:
         st.selectbox(
             t("themes_choose"), list(ordered["id"]),

@@ -216,7 +216,8 @@ def _render_filters(dataset: Dataset) -> None:
         st.multiselect(
             t("filter_eras"), list(eras["id"]), key=state.bind("w_eras", list(filters.eras)),
             format_func=lambda era: ("　↳ " if era_depth.get(era) else "") + era_names.get(era, era),
-            help=t("filter_eras_help"), placeholder=t("filter_eras_placeholder"), select_all=False,
+            help=t("filter_eras_help"), placeholder=t("filter_eras_placeholder"),
+            select_all=False,  # else Enter after typing picks "Select N matches", not the highlighted era
             on_change=lambda: state.set_filters(eras=tuple(st.session_state["w_eras"])),
         )
         st.multiselect(
