@@ -122,7 +122,7 @@ ZH: dict[str, str] = {
     "upload_template": "下载内置 events.csv 作为模板",
     "upload_problems": "上传的 {file} 有 {count} 个问题，仍显示原有数据。请按下列提示修改后重新上传：",
     "upload_in_use": "正在使用上传的 {file}（{count} 个事件）。移除文件即恢复内置数据。",
-    "unexpected_error": "出现意外错误，页面未能显示。请刷新重试；若问题持续，请报告以下信息：{detail}",
+    "unexpected_error": "出现意外错误，页面未能显示。请刷新重试；若问题持续，请把参考编号 {reference} 告诉维护者。",
     # Pages (H8): a tab title per page and language.
     "tab_title": "{page} · 日美同盟互动年表",
     # Export for people (H6): the format choice and what each format is for.
@@ -273,7 +273,7 @@ EN: dict[str, str] = {
     "upload_problems": "The uploaded {file} has {count} problem(s), so the previous data is still shown. Fix each line below and upload it again:",
     "upload_in_use": "Showing the uploaded {file} ({count} events). Remove the file to return to the bundled data.",
     "unexpected_error": "Something unexpected went wrong and the page could not be shown. Reload to try again; if "
-                        "it persists, please report: {detail}",
+                        "it persists, please give the maintainers the reference {reference}.",
     # Pages (H8): a tab title per page and language.
     "tab_title": "{page} · US–Japan Alliance Timeline",
     # Export for people (H6): the format choice and what each format is for.
