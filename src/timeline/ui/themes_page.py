@@ -67,12 +67,12 @@ def _render_theme(dataset, theme_id: str, titles: dict[str, str], lang: str) -> 
     theme = dataset.themes[dataset.themes["id"] == theme_id].iloc[0]
     path = theme_path(dataset.themes, theme_id)
     st.caption(f"{t('themes_path')}{t('colon')}" + " › ".join(escape_markdown(titles.get(node, node)) for node in path))
-    st.subheader(escape_markdown(theme[f"title_{lang}"]), anchor=False)
+    st.header(escape_markdown(theme[f"title_{lang}"]), anchor=False)
     if str(theme[f"text_{lang}"]).strip():
         st.markdown(escape_markdown(theme[f"text_{lang}"]))
     children = dataset.themes[dataset.themes["parent"] == theme_id].sort_values("order")
     if not children.empty:
-        st.markdown(f"##### {t('themes_children')}")
+        st.markdown(f"### {t('themes_children')}")
         with st.container(gap=None):
             for child in children.itertuples():
                 st.button(escape_markdown(getattr(child, f"title_{lang}")), key=f"w_child_{child.id}", type="tertiary",
@@ -80,7 +80,7 @@ def _render_theme(dataset, theme_id: str, titles: dict[str, str], lang: str) -> 
                           kwargs={"theme": child.id})
     events = theme_events(dataset, theme_id)
     if not events.empty:
-        st.markdown(f"##### {t('themes_events')}")
+        st.markdown(f"### {t('themes_events')}")
         with st.container(gap=None):
             for event in events.itertuples():
                 label = f"{getattr(event, f'date_{lang}')} · {getattr(event, f'title_{lang}')}"

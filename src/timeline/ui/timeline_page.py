@@ -200,7 +200,7 @@ def _render_table(dataset: Dataset, filtered: pd.DataFrame) -> None:
     if filtered.empty:
         return
     lang = state.lang()
-    st.subheader(t("table"), anchor=False)
+    st.header(t("table"), anchor=False)
     pages = max(1, math.ceil(len(filtered) / TABLE_PAGE_SIZE))
     page = 1
     if pages > 1:
@@ -241,7 +241,7 @@ def _on_table_select(key: str, ids: list[str]) -> None:
 def _render_export(dataset: Dataset, filtered: pd.DataFrame) -> None:
     """The download button: exactly the filtered rows, in the chosen language or both."""
     view = state.view()
-    st.subheader(t("export"), anchor=False)
+    st.header(t("export"), anchor=False)
     if "w_export_lang" not in st.session_state:
         st.session_state["w_export_lang"] = view.lang
     export_lang = st.segmented_control(
