@@ -10,6 +10,7 @@ from timeline.problems import Problem
 from timeline.ui import state
 from timeline.ui.data import UPLOADED_KEY, active_dataset, get_dataset, use_uploaded_events
 from timeline.ui.navigation import page_objects
+from timeline.ui.page_language import set_page_language
 from timeline.vocab import LANGUAGES
 
 LANGUAGE_NAMES = {"zh": "中文", "en": "English"}
@@ -23,6 +24,7 @@ def main() -> None:
         _run()
     except Exception as error:  # the last guard: a user sees a sentence, never a traceback
         st.error(translate("unexpected_error", _safe_lang(), detail=f"{error.__class__.__name__}: {error}"))
+    set_page_language(_safe_lang())
 
 
 def _run() -> None:
