@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from timeline.chart_text import describe_themes, themes_outline
 from timeline.markup import escape_markdown
 from timeline.themes import (
     build_theme_figure,
@@ -42,7 +43,10 @@ def render() -> None:
     with chart:
         figure = _figure(themes, dataset_key(dataset), lang, t("themes_root"))
         st.plotly_chart(figure, key="w_theme_chart", config={"displaylogo": False}, width="stretch",
-                        on_select=_on_theme_click, selection_mode="points")
+                        on_select=_on_theme_click, selection_mode="points",
+                        alt=describe_themes(themes, lang, t("themes_root")))
+        with st.expander(t("themes_outline"), icon=":material/format_list_bulleted:"):
+            st.markdown(themes_outline(themes, lang))
     with detail:
         st.selectbox(
             t("themes_choose"), list(ordered["id"]),

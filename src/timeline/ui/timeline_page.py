@@ -11,6 +11,7 @@ import plotly.graph_objects as go
 import pyarrow as pa
 import streamlit as st
 
+from timeline.chart_text import describe_timeline
 from timeline.dataset import Dataset
 from timeline.export import EXPORT_LANGUAGES, events_to_csv_bytes, export_file_name
 from timeline.figures import build_timeline_figure, clicked_item, lanes_for
@@ -47,7 +48,7 @@ def render() -> None:
 
     figure = _figure(dataset_key(dataset), dataset, view.filters, view.lang)
     st.plotly_chart(figure, key=state.chart_key(), on_select=_on_chart_select, selection_mode="points",
-                    config=CHART_CONFIG, width="stretch")
+                    config=CHART_CONFIG, width="stretch", alt=describe_timeline(filtered, view.lang))
     st.caption(t("chart_help"))
 
     _render_pickers(dataset, filtered)
