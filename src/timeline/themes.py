@@ -83,7 +83,8 @@ def build_theme_figure(themes: pd.DataFrame, lang: str, root_label: str) -> go.F
         ids=ids, parents=parents, labels=labels, customdata=ids, maxdepth=3, insidetextorientation="radial",
         hovertemplate="%{label}<extra></extra>", sort=False,
         marker={"colors": [ROOT_COLOUR, *theme_colours(ordered)], "line": {"color": "#ffffff", "width": 1}},
-        insidetextfont={"color": [TEXT_COLOUR, *[LABEL_COLOUR] * len(ordered)]},
+        leaf={"opacity": 1},  # Plotly fades outer segments to 70 % by default, which would pale them under white labels
+        textfont={"color": [TEXT_COLOUR, *[LABEL_COLOUR] * len(ordered)]},
     ))
     figure.update_layout(height=620, margin={"l": 0, "r": 0, "t": 10, "b": 10},
                          font={"family": FONT_FAMILY, "size": 12})
