@@ -19,10 +19,11 @@ DEVICES = {
     "phone": {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True},
 }
 LANGUAGE_TAGS = {"zh": "zh-Hans", "en": "en"}
-# Every page, with what a reader opens on it: an event's panel on the timeline, a node on the themes.
+# Every page, with what a reader opens on it: an event's or an era's panel on the timeline, a node on the themes.
 # name → (address, a heading the view must show in each language: proof it is the view named)
 VIEWS = {
     "timeline-event": ("/?event=1951-security-treaty-signed", {"zh": "日美安全保障条约", "en": "Security Treaty"}),
+    "timeline-era": ("/?show_era=occupation", {"zh": "盟军占领时期", "en": "The Allied Occupation"}),
     "compare": ("/compare", {"zh": "同盟调整对比", "en": "Comparing the alliance"}),
     "themes-node": ("/themes?theme=founding", {"zh": "同盟建立", "en": "Founding of the alliance"}),
     "sources": ("/sources", {"zh": "资料来源", "en": "Sources"}),
