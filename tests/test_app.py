@@ -42,8 +42,8 @@ def _table_titles(at: AppTest) -> list[str]:
 
 
 def _panel_title(at: AppTest) -> str | None:
-    headers = [element.value for element in at.subheader]
-    detail = [header for header in headers if header not in ("事件列表", "导出", "Events", "Export")]
+    headers = [element.value for element in at.header]
+    detail = [header for header in headers if header not in ("筛选", "事件列表", "导出", "Filters", "Events", "Export")]
     return detail[0] if detail else None
 
 

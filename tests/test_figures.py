@@ -59,9 +59,11 @@ def test_hover_shows_date_title_and_summary_in_the_language(mini):
 
 
 def test_era_bands_and_clickable_era_markers(mini):
-    """Each top-level era is a shaded band; every era (phases too) has a marker in the top lane."""
+    """Each top-level era is a shaded band with a line at each edge; every era (phases too) has a marker."""
     figure = build_timeline_figure(mini.events, mini.eras, "en")
-    assert len(figure.layout.shapes) == 2  # occupation and treaty-system
+    shapes = figure.layout.shapes
+    assert len([shape for shape in shapes if shape.type == "rect"]) == 2  # occupation and treaty-system
+    assert len([shape for shape in shapes if shape.type == "line"]) == 3  # 1945, 1952 (shared) and 1960
     eras = next(trace for trace in figure.data if trace.name == "eras")
     assert sorted(eras.customdata) == sorted("era:" + era for era in mini.eras["id"])
     assert min(eras.y) == ERA_LANE

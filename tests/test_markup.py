@@ -57,6 +57,6 @@ def test_markup_in_data_renders_inert_in_the_panel(tmp_path, monkeypatch):
     app.query_params["event"] = "1945-surrender"
     at = app.run()
     assert_page_ok(at)
-    assert "\\<img src=x onerror=alert\\(1\\)\\>" in [header.value for header in at.subheader]
+    assert "\\<img src=x onerror=alert\\(1\\)\\>" in [header.value for header in at.header]
     texts = [str(element.value) for element in at.markdown]
     assert "**\\[点我\\]\\(javascript\\:alert\\(1\\)\\) \\*\\*粗体\\*\\***" in texts

@@ -49,9 +49,9 @@ def test_every_page_renders_in_both_languages(app, name, zh, en):
 def test_compare_choice_changes_the_columns(app):
     """Choosing adjustments shows just those columns, and the choice enters the URL."""
     at = _open_page(app, "compare")
-    assert [header.value for header in at.subheader] == ["建立", "巩固"]
+    assert [header.value for header in at.header] == ["建立", "巩固"]
     at.multiselect(key="w_compare").set_value(["settling"]).run()
-    assert [header.value for header in at.subheader] == ["巩固"]
+    assert [header.value for header in at.header] == ["巩固"]
     assert at.query_params["cmp"] == "settling"
 
 
@@ -60,7 +60,7 @@ def test_compare_document_opens_the_event_on_the_timeline(app):
     at = _open_page(app, "compare")
     at.button(key="w_doc_founding_1951-security-treaty").click().run()
     assert at.title[0].value == "日美同盟互动年表"
-    assert "签署《日美安全保障条约》" in [header.value for header in at.subheader]
+    assert "签署《日美安全保障条约》" in [header.value for header in at.header]
 
 
 def test_compare_exports_hold_the_chosen_rows(mini):
@@ -83,9 +83,9 @@ def test_themes_choice_shows_text_children_and_events(app):
     """Choosing a theme shows its analysis and its events; a child opens with one click."""
     at = _open_page(app, "themes")
     at.selectbox(key="w_theme").set_value("founding").run()
-    assert "同盟建立" in [header.value for header in at.subheader]
+    assert "同盟建立" in [header.value for header in at.header]
     at.button(key="w_child_founding-peace").click().run()
-    assert "片面媾和" in [header.value for header in at.subheader]
+    assert "片面媾和" in [header.value for header in at.header]
     assert at.query_params["theme"] == "founding-peace"
 
 
@@ -95,7 +95,7 @@ def test_theme_event_opens_on_the_timeline(app):
     at = _open_page(app, "themes")
     at.button(key="w_theme_event_1951-peace-treaty").click().run()
     assert at.title[0].value == "日美同盟互动年表"
-    assert "签署旧金山和约" in [header.value for header in at.subheader]
+    assert "签署旧金山和约" in [header.value for header in at.header]
 
 
 def test_sources_filter_and_cite_box(app):

@@ -21,12 +21,22 @@ ERA_PREFIX = "era:"
 MARKER_SIZES = {1: 18, 2: 12, 3: 8}
 # Above this many events the markers are drawn with WebGL, which stays smooth at 100,000 points.
 WEBGL_THRESHOLD = 2000
-# One colour per category lane (Okabe–Ito-like, readable on the light bands and for colour-blind eyes).
+# One colour per category lane, twelve distinct hues each at least 3:1 against white and both era bands
+# even at MARKER_OPACITY (WCAG 1.4.11; tests/test_contrast.py checks it). The lane label, not the colour,
+# names the category, so no one needs to tell the hues apart.
 LANE_COLOURS = (
-    "#6b6b6b", "#0b5cad", "#c0392b", "#8e44ad", "#d35400", "#16a085",
-    "#2c3e50", "#b7950b", "#1f77b4", "#7f3c00", "#2e8b57", "#a93226",
+    "#6b6b6b", "#0b5cad", "#c2185b", "#8e44ad", "#c75000", "#00796b",
+    "#2c3e50", "#8a7000", "#007f9e", "#7f3c00", "#2e7d32", "#b71c1c",
 )
+MARKER_OPACITY = 0.9
+# The bands stay faint so text and markers on them keep their contrast; a line at each era's edge,
+# at least 3:1 against both bands, is what shows where one era ends and the next begins.
 BAND_COLOURS = ("rgba(11, 92, 173, 0.07)", "rgba(192, 57, 43, 0.06)")
+ERA_EDGE_COLOUR = "#808080"
+DURATION_COLOUR = "#808080"
+ERA_MARKER_COLOUR = "#555555"
+# Text in the figures: darker than Streamlit's chart theme grey (3.7:1), at least 4.5:1 on every band.
+TEXT_COLOUR = "#333333"
 FONT_FAMILY = '"Source Sans", "Noto Sans CJK SC", "WenQuanYi Micro Hei", "PingFang SC", "Microsoft YaHei", sans-serif'
 ERA_LANE = -1
 _DAY_MS = 86_400_000
@@ -96,7 +106,7 @@ def build_timeline_figure(
                     "color": LANE_COLOURS[lane_of[category] % len(LANE_COLOURS)],
                     "line": {"width": 0 if large else in_lane["importance"].map({1: 2, 2: 1, 3: 0}).to_numpy(),
                              "color": "#1b1b1b"},
-                    "opacity": 0.9},
+                    "opacity": MARKER_OPACITY},
         ))
     _add_era_markers(figure, eras, lang)
     _add_era_labels(figure, top_eras, lang)
@@ -105,13 +115,15 @@ def build_timeline_figure(
         height=max(300, 90 + ROW_HEIGHT * (len(lanes) + 1)),
         margin={"l": 10, "r": 10, "t": 30, "b": 30},
         showlegend=False, hovermode="closest", dragmode="zoom", clickmode="event+select",
-        font={"family": FONT_FAMILY, "size": 13},
+        font={"family": FONT_FAMILY, "size": 13, "color": TEXT_COLOUR},
         hoverlabel={"font": {"family": FONT_FAMILY}, "align": "left"},
         plot_bgcolor="white", paper_bgcolor="white",
         xaxis={"type": "date", "showgrid": True, "gridcolor": "#eeeeee", "range": span,
+               "tickfont": {"color": TEXT_COLOUR},
                "tickformatstops": DATE_TICK_FORMATS[lang]},
         yaxis={"tickvals": [ERA_LANE, *range(len(lanes))],
                "ticktext": [f"<b>{labels.get('era_lane', 'Eras')}</b>", *tick_labels],
+               "tickfont": {"color": TEXT_COLOUR},
                # An explicit high-to-low range puts the era lane on top and keeps rows fixed on zoom.
                "range": [len(lanes) - 0.4, ERA_LANE - 0.8], "fixedrange": True,
                "showgrid": True, "gridcolor": "#f3f3f3", "zeroline": False},
@@ -173,9 +185,14 @@ def x_range(events: pd.DataFrame, eras: pd.DataFrame) -> list[pd.Timestamp]:
 
 
 def _add_era_bands(figure: go.Figure, top_eras: pd.DataFrame) -> None:
+    """A faint band per top-level era, and a dotted line at each of its edges."""
+    edges = set()
     for index, era in enumerate(top_eras.itertuples()):
-        figure.add_vrect(x0=era.start_day, x1=era.end_day + pd.Timedelta(days=1),
-                         fillcolor=BAND_COLOURS[index % 2], line_width=0, layer="below")
+        end = era.end_day + pd.Timedelta(days=1)
+        figure.add_vrect(x0=era.start_day, x1=end, fillcolor=BAND_COLOURS[index % 2], line_width=0, layer="below")
+        edges.update((era.start_day, end))
+    for edge in sorted(edges):
+        figure.add_vline(x=edge, line={"color": ERA_EDGE_COLOUR, "width": 1, "dash": "dot"}, layer="below")
 
 
 def _add_era_markers(figure: go.Figure, eras: pd.DataFrame, lang: str) -> None:
@@ -190,7 +207,7 @@ def _add_era_markers(figure: go.Figure, eras: pd.DataFrame, lang: str) -> None:
         x=middles, y=[ERA_LANE + (0.3 if phase else 0) for phase in is_phase], mode="markers",
         customdata=[ERA_PREFIX + era_id for era_id in eras["id"]], hovertext=hover, hoverinfo="text",
         marker={"symbol": ["diamond" if phase else "square" for phase in is_phase],
-                "size": [9 if phase else 13 for phase in is_phase], "color": "#555555"},
+                "size": [9 if phase else 13 for phase in is_phase], "color": ERA_MARKER_COLOUR},
         name="eras",
     ))
 
@@ -204,7 +221,7 @@ def _add_era_labels(figure: go.Figure, top_eras: pd.DataFrame, lang: str) -> Non
         label = getattr(era, f"label_{lang}", "") or getattr(era, f"name_{lang}")
         middle = era.start_day + (era.end_day - era.start_day) / 2
         figure.add_annotation(x=middle, y=ERA_LANE, yshift=16 if index % 2 == 0 else -16, text=escape_plotly(label),
-                              showarrow=False, font={"size": 11, "color": "#333333"})
+                              showarrow=False, font={"size": 11, "color": TEXT_COLOUR})
 
 
 def _add_duration_lines(figure: go.Figure, events: pd.DataFrame, y: pd.Series) -> None:
@@ -218,7 +235,7 @@ def _add_duration_lines(figure: go.Figure, events: pd.DataFrame, y: pd.Series) -
         xs += [event.start, event.end, None]
         ys += [y[index]] * 2 + [None]
     figure.add_trace(go.Scatter(x=xs, y=ys, mode="lines", hoverinfo="skip", name="durations",
-                                line={"width": 4, "color": "rgba(60, 60, 60, 0.35)"}))
+                                line={"width": 4, "color": DURATION_COLOUR}))
 
 
 def _compact_hover_texts(events: pd.DataFrame, lang: str) -> np.ndarray:

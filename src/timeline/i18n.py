@@ -123,6 +123,12 @@ ZH: dict[str, str] = {
     "upload_problems": "上传的 {file} 有 {count} 个问题，仍显示原有数据。请按下列提示修改后重新上传：",
     "upload_in_use": "正在使用上传的 {file}（{count} 个事件）。移除文件即恢复内置数据。",
     "unexpected_error": "出现意外错误，页面未能显示。请刷新重试；若问题持续，请把参考编号 {reference} 告诉维护者。",
+    # Accessibility (issue 9 point 6): the charts' text alternatives.
+    "list_separator": "、",
+    "alt_timeline": "时间线图：共{count}个事件，时间从{first}到{last}，分布在{lane_count}条类别泳道（{lanes}）中，各时期以浅色背景带标出。图下方的事件列表逐条列出这些事件。",
+    "alt_timeline_empty": "时间线图：当前筛选条件下没有事件。",
+    "alt_themes": "分析导图（旭日图）：以“{root}”为中心，向外分为{branch_count}个分支（{branches}），共{count}个节点。图下方的文字版按层级列出整棵树。",
+    "themes_outline": "分析导图文字版",
     # Pages (H8): a tab title per page and language.
     "tab_title": "{page} · 日美同盟互动年表",
     # Export for people (H6): the format choice and what each format is for.
@@ -274,6 +280,12 @@ EN: dict[str, str] = {
     "upload_in_use": "Showing the uploaded {file} ({count} events). Remove the file to return to the bundled data.",
     "unexpected_error": "Something unexpected went wrong and the page could not be shown. Reload to try again; if "
                         "it persists, please give the maintainers the reference {reference}.",
+    # Accessibility (issue 9 point 6): the charts' text alternatives.
+    "list_separator": ", ",
+    "alt_timeline": "Timeline chart of {count} events dated from {first} to {last}, in {lane_count} category lanes ({lanes}), with each era shaded behind them. The events table below the chart lists every one.",
+    "alt_timeline_empty": "Timeline chart: no events match the current filters.",
+    "alt_themes": "Mind map as a sunburst: “{root}” at the centre, surrounded by its branches ({branch_count}: {branches}); {count} nodes in all. The text version below the chart lists the whole tree by level.",
+    "themes_outline": "The mind map as text",
     # Pages (H8): a tab title per page and language.
     "tab_title": "{page} · US–Japan Alliance Timeline",
     # Export for people (H6): the format choice and what each format is for.

@@ -8,10 +8,16 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from timeline.dataset import Dataset, split_ids
-from timeline.figures import FONT_FAMILY
+from timeline.figures import FONT_FAMILY, TEXT_COLOUR
 from timeline.markup import escape_plotly
 
 ROOT_ID = "__root__"
+# One colour per branch of the mind map, each dark enough for white labels (at least 4.5:1); deeper
+# nodes are darker still, so every level keeps that contrast and reads as part of its branch.
+BRANCH_COLOURS = ("#0b5cad", "#b71c1c", "#8e44ad", "#00796b", "#a84300", "#2e7d32", "#c2185b", "#725d00")
+LABEL_COLOUR = "#ffffff"
+ROOT_COLOUR = "#ffffff"
+DEPTH_SHADE = 0.15  # the share of black mixed in per level below the branch
 
 
 def ordered_themes(themes: pd.DataFrame) -> pd.DataFrame:
@@ -76,7 +82,28 @@ def build_theme_figure(themes: pd.DataFrame, lang: str, root_label: str) -> go.F
     figure = go.Figure(go.Sunburst(
         ids=ids, parents=parents, labels=labels, customdata=ids, maxdepth=3, insidetextorientation="radial",
         hovertemplate="%{label}<extra></extra>", sort=False,
+        marker={"colors": [ROOT_COLOUR, *theme_colours(ordered)], "line": {"color": "#ffffff", "width": 1}},
+        leaf={"opacity": 1},  # Plotly fades outer segments to 70 % by default, which would pale them under white labels
+        textfont={"color": [TEXT_COLOUR, *[LABEL_COLOUR] * len(ordered)]},
     ))
     figure.update_layout(height=620, margin={"l": 0, "r": 0, "t": 10, "b": 10},
                          font={"family": FONT_FAMILY, "size": 12})
     return figure
+
+
+def theme_colours(themes: pd.DataFrame) -> list[str]:
+    """Each theme's colour, in the rows' order: its branch's colour, darker the deeper it sits."""
+    branches = themes.loc[themes["parent"] == "", "id"].tolist()
+    depths = theme_depths(themes)
+    colours = []
+    for theme_id in themes["id"]:
+        branch = theme_path(themes, theme_id)[0]
+        number = branches.index(branch) if branch in branches else 0
+        colours.append(_darken(BRANCH_COLOURS[number % len(BRANCH_COLOURS)], DEPTH_SHADE * min(depths[theme_id], 4)))
+    return colours
+
+
+def _darken(colour: str, share: float) -> str:
+    """``colour`` (#rrggbb) with ``share`` of black mixed in."""
+    channels = (int(colour[index:index + 2], 16) for index in (1, 3, 5))
+    return "#" + "".join(f"{round(channel * (1 - share)):02x}" for channel in channels)

@@ -26,7 +26,7 @@ def take(out: Path, data_dir: Path | None, shots: list[tuple[str, str, str | Non
             wait_for_app(page) if not query.startswith(("compare", "sources")) else wait_for_script(page)
             if click:
                 click_point(page, click)
-                page.wait_for_selector(".st-key-detail h3", timeout=30_000)
+                page.wait_for_selector(".st-key-detail h2", timeout=30_000)
                 wait_for_app(page)
             page.evaluate("document.fonts.ready.then(() => true)")  # CJK glyphs drawn, not boxes
             page.screenshot(path=str(out / f"{name}.png"))

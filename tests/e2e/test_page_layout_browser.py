@@ -131,5 +131,5 @@ def test_close_button_has_a_spoken_name_and_closes(page, query, name):
     page.goto(f"{page.base}/{query}")
     wait_for_app(page)
     page.locator(".st-key-detail").get_by_role("button", name=name, exact=True).click()
-    expect(page.locator(".st-key-detail h3")).to_have_count(0, timeout=20_000)
+    expect(page.locator(".st-key-panel_title")).to_have_count(0, timeout=20_000)
     expect(page).not_to_have_url(re.compile(r"event=|show_era="))

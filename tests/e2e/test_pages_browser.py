@@ -16,7 +16,7 @@ def test_theme_event_jumps_to_the_timeline_panel(page):
     page.locator(".st-key-w_theme_event_1951-security-treaty-signed button").click()
     wait_for_app(page)
     expect(page.locator("h1")).to_contain_text("日美同盟互动年表", timeout=20_000)
-    expect(page.locator(".st-key-detail h3")).to_contain_text("日美安全保障条约")
+    expect(page.locator(".st-key-detail h2")).to_contain_text("日美安全保障条约")
     expect(page).to_have_url(re.compile(r"^[^?]*/(timeline)?\?.*event=1951-security-treaty-signed"))
 
 
@@ -24,7 +24,7 @@ def test_compare_page_shows_the_chosen_adjustments(page):
     """A compare link opens the chosen columns in English, with the divergences row."""
     page.goto(f"{page.base}/compare?lang=en&cmp=first-adjustment,third-adjustment")
     wait_for_script(page)
-    headings = page.locator('[data-testid="stMain"] h3')
+    headings = page.locator('[data-testid="stMain"] h2')
     expect(headings).to_have_count(2)
     expect(page.get_by_text("US–Japan divergences")).to_be_visible()
 
@@ -38,5 +38,5 @@ def test_clicking_a_sunburst_segment_opens_its_theme(page):
     box = label.bounding_box()
     page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
     page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
-    expect(page.locator(".st-key-theme_detail h3")).to_contain_text("同盟建立", timeout=20_000)
+    expect(page.locator(".st-key-theme_detail h2")).to_contain_text("同盟建立", timeout=20_000)
     expect(page).to_have_url(re.compile(r"theme=founding"))

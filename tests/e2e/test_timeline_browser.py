@@ -25,7 +25,7 @@ def test_clicking_a_marker_opens_that_event(page):
     _open(page)
     click_point(page, "1951-security-treaty-signed")
     panel = page.locator(DETAIL)
-    expect(panel.locator("h3")).to_contain_text("日美安全保障条约", timeout=20_000)
+    expect(panel.locator("h2")).to_contain_text("日美安全保障条约", timeout=20_000)
     expect(panel).to_contain_text("背景")
     expect(panel).to_contain_text("资料来源")
     expect(page).to_have_url(re.compile(r"event=1951-security-treaty-signed"))
@@ -36,7 +36,7 @@ def test_clicking_an_era_marker_opens_the_era(page):
     _open(page, "?lang=en")
     click_point(page, "era:occupation")
     panel = page.locator(DETAIL)
-    expect(panel.locator("h3")).to_contain_text(re.compile("occupation", re.IGNORECASE), timeout=20_000)
+    expect(panel.locator("h2")).to_contain_text(re.compile("occupation", re.IGNORECASE), timeout=20_000)
     expect(panel).to_contain_text("Phases")
 
 
@@ -47,7 +47,7 @@ def test_choosing_an_era_from_the_list_opens_it(page):
     box.click()
     box.press_sequentially("Biden")
     box.press("Enter")
-    expect(page.locator(DETAIL).locator("h3")).to_contain_text("Biden", timeout=20_000)
+    expect(page.locator(DETAIL).locator("h2")).to_contain_text("Biden", timeout=20_000)
 
 
 def test_download_holds_exactly_the_filtered_rows_of_the_data(page):
@@ -75,5 +75,5 @@ def test_switching_language_turns_the_page_english(page):
     page.locator(".st-key-w_lang button", has_text="English").click()
     expect(page.locator("h1")).to_contain_text("The US–Japan Alliance", timeout=20_000)
     expect(page.get_by_text(re.compile(r"Showing \d+ of \d+ events"))).to_be_visible()
-    expect(page.locator(DETAIL).locator("h3")).to_contain_text("Security Treaty")
+    expect(page.locator(DETAIL).locator("h2")).to_contain_text("Security Treaty")
     expect(page).to_have_url(re.compile(r"lang=en"))

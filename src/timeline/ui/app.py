@@ -14,6 +14,7 @@ from timeline.problems import Problem
 from timeline.ui import state
 from timeline.ui.data import UPLOADED_KEY, active_dataset, get_dataset, use_uploaded_events
 from timeline.ui.navigation import page_objects
+from timeline.ui.page_language import set_page_language
 from timeline.ui.widget_texts import UPLOAD_LIMIT_MB, render_uploader_texts
 from timeline.vocab import LANGUAGES
 
@@ -31,6 +32,7 @@ def main() -> None:
         reference = uuid.uuid4().hex[:8]
         logger.exception("page failed (reference %s)", reference)
         st.error(translate("unexpected_error", _safe_lang(), reference=reference), icon=":material/error:")
+    set_page_language(_safe_lang())
 
 
 def _run() -> None:

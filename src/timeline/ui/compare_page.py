@@ -47,11 +47,11 @@ def render() -> None:
     spans = dict(zip(dataset.eras["id"], dataset.eras[f"span_{lang}"]))
     header = st.columns(len(chosen))
     for column, (_, adjustment) in zip(header, chosen.iterrows()):
-        column.subheader(escape_markdown(adjustment[f"title_{lang}"]), anchor=False)
+        column.header(escape_markdown(adjustment[f"title_{lang}"]), anchor=False)
         column.caption(spans.get(adjustment["era"], ""))
     st.html(CELL_LABEL_CSS)
     for aspect in ASPECTS:
-        st.markdown(f"#### {t(f'aspect_{aspect}')}")
+        st.markdown(f"### {t(f'aspect_{aspect}')}")
         cells = st.columns(len(chosen))
         for cell, (_, adjustment) in zip(cells, chosen.iterrows()):
             with cell:

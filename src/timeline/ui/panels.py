@@ -26,7 +26,7 @@ def render_event_panel(dataset: Dataset, event_id: str, filtered: pd.DataFrame) 
     era = _era_row(dataset, event["era"])
     header, close = st.columns([12, 1])
     with header, st.container(key=PANEL_TITLE_KEY):
-        st.subheader(escape_markdown(event[f"title_{lang}"]), anchor=False)
+        st.header(escape_markdown(event[f"title_{lang}"]), anchor=False)
     close.button(t("close_panel"), key="w_close_event", icon=":material/close:", type="tertiary",
                  on_click=state.open_event, args=(None,))
     st.markdown(
@@ -41,7 +41,7 @@ def render_event_panel(dataset: Dataset, event_id: str, filtered: pd.DataFrame) 
     for section in ("background", "content", "significance"):
         text = str(event[f"{section}_{lang}"]).strip()
         if text:
-            st.markdown(f"##### {t(section)}")
+            st.markdown(f"### {t(section)}")
             st.markdown(escape_markdown(text))
     _render_related(dataset, event, lang)
     _render_sources(dataset, event, lang)
@@ -56,7 +56,7 @@ def render_era_panel(dataset: Dataset, era_id: str) -> None:
         return
     header, close = st.columns([12, 1])
     with header, st.container(key=PANEL_TITLE_KEY):
-        st.subheader(escape_markdown(era[f"name_{lang}"]), anchor=False)
+        st.header(escape_markdown(era[f"name_{lang}"]), anchor=False)
     close.button(t("close_panel"), key="w_close_era", icon=":material/close:", type="tertiary",
                  on_click=state.open_era, args=(None,))
     st.markdown(f"**{t('era_span')}** {escape_markdown(era[f'span_{lang}'])}")
@@ -70,11 +70,11 @@ def render_era_panel(dataset: Dataset, era_id: str) -> None:
     for section in ("background", "significance"):
         text = str(era[f"{section}_{lang}"]).strip()
         if text:
-            st.markdown(f"##### {t(section)}")
+            st.markdown(f"### {t(section)}")
             st.markdown(escape_markdown(text))
     phases = dataset.eras[dataset.eras["parent"] == era_id]
     if not phases.empty:
-        st.markdown(f"##### {t('era_phases')}")
+        st.markdown(f"### {t('era_phases')}")
         with st.container(gap=None):
             for phase in phases.itertuples():
                 st.button(escape_markdown(f"{getattr(phase, f'span_{lang}')} · {getattr(phase, f'name_{lang}')}"),
@@ -84,7 +84,7 @@ def render_era_panel(dataset: Dataset, era_id: str) -> None:
     in_era = dataset.events[dataset.events["era"].isin(family)]
     key_events = in_era.sort_values(["importance", "start"], kind="stable").head(KEY_EVENTS_SHOWN)
     if not key_events.empty:
-        st.markdown(f"##### {t('era_key_events')}")
+        st.markdown(f"### {t('era_key_events')}")
         with st.container(gap=None):
             for event in key_events.sort_values("start").itertuples():
                 _event_button(event.id, getattr(event, f"date_{lang}"), getattr(event, f"title_{lang}"),
@@ -115,7 +115,7 @@ def _render_related(dataset: Dataset, event: pd.Series, lang: str) -> None:
             if related in dataset.event_row and related != event["id"]]
     if not rows:
         return
-    st.markdown(f"##### {t('related')}")
+    st.markdown(f"### {t('related')}")
     with st.container(gap=None):
         for _, row in dataset.events.loc[rows].sort_values("start").iterrows():
             _event_button(row["id"], row[f"date_{lang}"], row[f"title_{lang}"], "w_related")
@@ -125,7 +125,7 @@ def _render_sources(dataset: Dataset, event: pd.Series, lang: str) -> None:
     cited = dataset.sources.set_index("id").reindex(split_ids(event["sources"])).dropna(subset=[f"citation_{lang}"])
     if cited.empty:
         return
-    st.markdown(f"##### {t('sources')}")
+    st.markdown(f"### {t('sources')}")
     st.markdown("\n".join(
         f"{number}. {safe_link(row[f'citation_{lang}'], row['url'])}"
         for number, (_, row) in enumerate(cited.iterrows(), start=1)

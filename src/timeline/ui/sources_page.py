@@ -52,7 +52,7 @@ def render() -> None:
         if source.kind != current_kind:
             current_kind = source.kind
             label = SOURCE_KINDS.get(current_kind, {}).get(lang, current_kind)
-            st.markdown(f"#### {escape_markdown(label)} ({counts[current_kind]})")
+            st.markdown(f"## {escape_markdown(label)} ({counts[current_kind]})")
         with st.container(border=True, key=f"source_{source.id}"):
             st.markdown(f"{safe_link(getattr(source, f'citation_{lang}'), source.url)}  \n"
                         f"{escape_markdown(SOURCE_KINDS.get(source.kind, {}).get(lang, source.kind))} · "
@@ -71,7 +71,7 @@ def _render_citation_box(version: DataVersion | None, lang: str) -> None:
     url = _base_url()
     today = dt.date.today()
     with st.container(border=True, key="cite_box"):
-        st.markdown(f"##### {t('cite_title')}")
+        st.markdown(f"## {t('cite_title')}")
         st.caption(t("cite_intro"))
         st.code(dashboard_citation(version, lang, url, today), language=None, wrap_lines=True)
         other = "en" if lang == "zh" else "zh"

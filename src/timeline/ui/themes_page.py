@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from timeline.chart_config import chart_config
+from timeline.chart_text import describe_themes, themes_outline
 from timeline.markup import escape_markdown
 from timeline.themes import (
     build_theme_figure,
@@ -48,7 +49,10 @@ def render() -> None:
     with chart, st.container(key="theme_chart"):
         figure = _figure(themes, dataset_key(dataset), lang, t("themes_root"))
         st.plotly_chart(figure, key="w_theme_chart", config=chart_config(lang, t("themes_image_name")), width="stretch",
-                        height="stretch", on_select=_on_theme_click, selection_mode="points")
+                        height="stretch", on_select=_on_theme_click, selection_mode="points",
+                        alt=describe_themes(themes, lang, t("themes_root")))
+        with st.expander(t("themes_outline"), icon=":material/format_list_bulleted:"):
+            st.markdown(themes_outline(themes, lang))
     with detail:
         st.selectbox(
             t("themes_choose"), list(ordered["id"]),
@@ -73,12 +77,12 @@ def _render_theme(dataset, theme_id: str, titles: dict[str, str], lang: str) -> 
     theme = dataset.themes[dataset.themes["id"] == theme_id].iloc[0]
     path = theme_path(dataset.themes, theme_id)
     st.caption(f"{t('themes_path')}{t('colon')}" + " › ".join(escape_markdown(titles.get(node, node)) for node in path))
-    st.subheader(escape_markdown(theme[f"title_{lang}"]), anchor=False)
+    st.header(escape_markdown(theme[f"title_{lang}"]), anchor=False)
     if str(theme[f"text_{lang}"]).strip():
         st.markdown(escape_markdown(theme[f"text_{lang}"]))
     children = dataset.themes[dataset.themes["parent"] == theme_id].sort_values("order")
     if not children.empty:
-        st.markdown(f"##### {t('themes_children')}")
+        st.markdown(f"### {t('themes_children')}")
         with st.container(gap=None):
             for child in children.itertuples():
                 st.button(escape_markdown(getattr(child, f"title_{lang}")), key=f"w_child_{child.id}", type="tertiary",
@@ -86,7 +90,7 @@ def _render_theme(dataset, theme_id: str, titles: dict[str, str], lang: str) -> 
                           kwargs={"theme": child.id})
     events = theme_events(dataset, theme_id)
     if not events.empty:
-        st.markdown(f"##### {t('themes_events')}")
+        st.markdown(f"### {t('themes_events')}")
         with st.container(gap=None):
             for event in events.itertuples():
                 label = f"{getattr(event, f'date_{lang}')} · {getattr(event, f'title_{lang}')}"

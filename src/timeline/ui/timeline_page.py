@@ -12,6 +12,7 @@ import pyarrow as pa
 import streamlit as st
 
 from timeline.chart_config import chart_config
+from timeline.chart_text import describe_timeline
 from timeline.dataset import Dataset
 from timeline.export import EXPORT_FORMATS, EXPORT_LANGUAGES, export_csv_bytes, export_file_name
 from timeline.figures import ERA_PREFIX, build_timeline_figure, clicked_item, lanes_for
@@ -61,7 +62,8 @@ def render() -> None:
             with st.container(key=CHART_VIEW_KEY):
                 figure = _figure(dataset_key(dataset), dataset, view.filters, view.lang)
                 st.plotly_chart(figure, key=state.chart_key(), on_select=_on_chart_select, selection_mode="points",
-                                config=CHART_CONFIG[view.lang], width="stretch")
+                                config=CHART_CONFIG[view.lang], width="stretch",
+                                alt=describe_timeline(filtered, view.lang))
                 st.caption(t("chart_help"))
         if layout != "chart":
             with st.container(key=LIST_VIEW_KEY):
@@ -296,7 +298,7 @@ def _render_table(dataset: Dataset, filtered: pd.DataFrame) -> None:
     if filtered.empty:
         return
     lang = state.lang()
-    st.subheader(t("table"), anchor=False)
+    st.header(t("table"), anchor=False)
     pages = max(1, math.ceil(len(filtered) / TABLE_PAGE_SIZE))
     page = 1
     if pages > 1:
@@ -341,7 +343,7 @@ def _render_export(dataset: Dataset, filtered: pd.DataFrame) -> None:
     ``export_lang`` outside the widget, so it survives a visit to another page.
     """
     view = state.view()
-    st.subheader(t("export"), anchor=False)
+    st.header(t("export"), anchor=False)
     export_format = st.segmented_control(
         t("export_format"), list(EXPORT_FORMATS), required=True,
         key=state.bind("w_export_format", st.session_state.get("export_format", EXPORT_FORMATS[0])),
