@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pandas as pd
 import streamlit as st
 
@@ -24,11 +26,7 @@ def render_event_panel(dataset: Dataset, event_id: str, filtered: pd.DataFrame) 
         return
     event = events.loc[row]
     era = _era_row(dataset, event["era"])
-    header, close = st.columns([12, 1])
-    with header, st.container(key=PANEL_TITLE_KEY):
-        st.header(escape_markdown(event[f"title_{lang}"]), anchor=False)
-    close.button(t("close_panel"), key="w_close_event", icon=":material/close:", type="tertiary",
-                 on_click=state.open_event, args=(None,))
+    _render_heading(event[f"title_{lang}"], "w_close_event", state.open_event)
     st.markdown(
         f"**{t('date')}** {escape_markdown(event[f'date_{lang}'])} · **{t('category')}** "
         f"{escape_markdown(category_label(event['category'], lang))} · **{t('importance')}** "
@@ -54,11 +52,7 @@ def render_era_panel(dataset: Dataset, era_id: str) -> None:
     era = _era_row(dataset, era_id)
     if era is None:
         return
-    header, close = st.columns([12, 1])
-    with header, st.container(key=PANEL_TITLE_KEY):
-        st.header(escape_markdown(era[f"name_{lang}"]), anchor=False)
-    close.button(t("close_panel"), key="w_close_era", icon=":material/close:", type="tertiary",
-                 on_click=state.open_era, args=(None,))
+    _render_heading(era[f"name_{lang}"], "w_close_era", state.open_era)
     st.markdown(f"**{t('era_span')}** {escape_markdown(era[f'span_{lang}'])}")
     if era["parent"]:
         parent = _era_row(dataset, era["parent"])
@@ -93,6 +87,15 @@ def render_era_panel(dataset: Dataset, era_id: str) -> None:
             st.caption(t("era_more_events", shown=len(key_events), total=len(in_era)))
             st.button(t("era_filter_to"), key="w_era_filter", icon=":material/filter_alt:",
                       on_click=_filter_to_era, args=(era_id,))
+
+
+def _render_heading(title: str, close_key: str, close: Callable[[None], None]) -> None:
+    """The panel's title with its close button on the same line, on a phone as on a desktop."""
+    with st.container(horizontal=True, wrap=False, vertical_alignment="top"):
+        with st.container(key=PANEL_TITLE_KEY):
+            st.header(escape_markdown(title), anchor=False)
+        st.button(t("close_panel"), key=close_key, icon=":material/close:", type="tertiary",
+                  on_click=close, args=(None,))
 
 
 def _filter_to_era(era_id: str) -> None:

@@ -107,6 +107,7 @@ _CSS = f"""
 @media (pointer: coarse) {{ .st-key-{CHART_VIEW_KEY} .js-plotly-plot .draglayer * {{ touch-action: pan-y; }} }}
 .st-key-layout_auto .st-key-{LIST_VIEW_KEY} {{ display: none; }}
 @media (max-width: {NARROW_MAX_WIDTH}px) {{
+  [data-testid="stMainBlockContainer"] h1 {{ font-size: 1.75rem; }}
   .st-key-layout_auto .st-key-{CHART_VIEW_KEY} {{ display: none; }}
   .st-key-layout_auto .st-key-{LIST_VIEW_KEY} {{ display: flex; }}
   .st-key-reading_columns [data-testid="stColumn"]:has(.st-key-{PANEL_TITLE_KEY}) {{ order: -1; }}
