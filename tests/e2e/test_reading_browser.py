@@ -238,12 +238,33 @@ def test_the_chart_on_a_phone_scrolls_with_a_swipe_and_opens_with_one_tap(browse
         point = _point_position(page, "1960-treaty-in-force")
         page.touchscreen.tap(point["x"], point["y"])
         _expect_title_in_view(page, "新《日美安全保障条约》与《日美地位协定》生效")
-        chart = page.locator(".st-key-chart_view .js-plotly-plot").first
-        chart.scroll_into_view_if_needed()
+        page.evaluate("() => document.querySelector('.st-key-chart_view').scrollIntoView({block: 'start'})")
         scrolled = "() => document.querySelector('[data-testid=\"stMain\"]').scrollTop"
         before = page.evaluate(scrolled)
-        box = chart.bounding_box()
-        _swipe_up(page, box["x"] + box["width"] * 0.6, box["y"] + box["height"] * 0.6)
+        point = _point_position(page, "1960-treaty-in-force")
+        _swipe_up(page, point["x"] + 30, point["y"] + 40)
         page.wait_for_function(f"() => ({scrolled})() > {before} + 100", timeout=10_000)
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_years_axis_is_in_view_at_first_paint_on_a_laptop(browser, server, lang):
+    """At 1366×768 the chart's years axis is on screen without scrolling, in either language."""
+    context = browser.new_context(**LAPTOP)
+    page = context.new_page()
+    try:
+        page.goto(f"{server}/?lang={lang}")
+        wait_for_app(page)
+        page.wait_for_function(
+            """() => {
+                const ticks = document.querySelectorAll('.st-key-chart_view .xtick text');
+                return ticks.length > 0 && Array.from(ticks).every((tick) => {
+                    const box = tick.getBoundingClientRect();
+                    return box.height > 0 && box.bottom <= window.innerHeight;
+                });
+            }""",
+            timeout=20_000,
+        )
     finally:
         context.close()

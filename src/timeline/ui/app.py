@@ -41,16 +41,19 @@ def _run() -> None:
         render_problems(problems, origin, _safe_lang())
         return
     state.init_view(dataset)
+    drawn_in = state.lang()
+    page = st.navigation(list(page_objects().values()))
+    if state.follow_address(dataset, page.url_path) and state.lang() != drawn_in:
+        st.rerun()  # Back or Forward changed the language: draw the navigation again in it
     _render_language_switch()
     _render_upload()
     ignored = state.take_ignored_params()
     if ignored:
         items = ", ".join(escape_markdown(f"{item.name}={item.value}") for item in ignored)
         st.warning(state.t("url_ignored", items=items), icon="⚠️")
-    page = st.navigation(list(page_objects().values()))
     st.set_page_config(page_title=state.t("tab_title", page=page.title))  # each tab names its page
     page.run()
-    state.sync_url()
+    state.sync_url(page.url_path)
 
 
 def _render_language_switch() -> None:

@@ -35,7 +35,7 @@ export default function (component) {
     const heading = document.querySelector('.st-key-PANEL_TITLE');
     const ready = heading && heading.textContent.trim() === title;
     if (!ready) {
-      if (performance.now() - started < 8000) window.requestAnimationFrame(() => bringIntoView(title, started));
+      if (performance.now() - started < 20000) window.requestAnimationFrame(() => bringIntoView(title, started));
       return;
     }
     const box = heading.getBoundingClientRect();

@@ -23,22 +23,39 @@ IGNORED_KEY = "url_ignored"
 CHART_GENERATION_KEY = "chart_generation"
 FOCUS_KEY = "focus_nonce"
 SYNCED_PARAMS_KEY = "synced_params"
+SYNCED_PAGE_KEY = "synced_page"
 
 
 def init_view(dataset: Dataset) -> ViewState:
-    """The session's view: read from the URL on the first run, and again whenever the address changed under us."""
-    params = st.query_params.to_dict()
-    first_run = VIEW_KEY not in st.session_state
-    moved = not first_run and params != st.session_state.get(SYNCED_PARAMS_KEY, params)
-    if first_run or moved:
-        view, ignored = view_from_params(params, dataset)
-        st.session_state[VIEW_KEY] = view
-        st.session_state[IGNORED_KEY] = ignored
-        if moved:
-            _forget_chart_selection()
-        if view.event or view.era:
-            _request_focus()
+    """The session's view, read from the URL on the session's first run."""
+    if VIEW_KEY not in st.session_state:
+        _read_view(dataset)
     return st.session_state[VIEW_KEY]
+
+
+def follow_address(dataset: Dataset, page: str) -> bool:
+    """Read the view again when the address changed under the app (Back, Forward, an edited address).
+
+    A link to another page in the navigation carries no parameters: that is a page change, not a new
+    view, so the view is kept. Returns True when the view was read again.
+    """
+    synced = st.session_state.get(SYNCED_PARAMS_KEY)
+    params = st.query_params.to_dict()
+    if synced is None or params == synced:
+        return False
+    if not params and page != st.session_state.get(SYNCED_PAGE_KEY):
+        return False
+    _read_view(dataset)
+    _forget_chart_selection()
+    return True
+
+
+def _read_view(dataset: Dataset) -> None:
+    view, ignored = view_from_params(st.query_params.to_dict(), dataset)
+    st.session_state[VIEW_KEY] = view
+    st.session_state[IGNORED_KEY] = ignored
+    if view.event or view.era:
+        _request_focus()
 
 
 def view() -> ViewState:
@@ -117,12 +134,13 @@ def params_for_page_switch() -> dict[str, str]:
     return params
 
 
-def sync_url() -> None:
+def sync_url(page: str) -> None:
     """Rewrite the query parameters to match the view, so the address bar is always a working link."""
     params = params_from_view(view())
     if st.query_params.to_dict() != params:
         st.query_params.from_dict(params)
     st.session_state[SYNCED_PARAMS_KEY] = params
+    st.session_state[SYNCED_PAGE_KEY] = page
 
 
 def bind(key: str, value: object) -> str:
