@@ -49,7 +49,7 @@ def _is_http_url_or_empty(values: pd.Series) -> pd.Series:
 
 ISO_DATE = pa.Check(is_iso_date, name="iso_date")
 ISO_DATE_OR_EMPTY = pa.Check(_is_iso_date_or_empty, name="iso_date_or_empty")
-ID = pa.Check.str_matches(rf"^{ID_PATTERN}$", name="slug")
+ID = pa.Check.str_matches(rf"^{ID_PATTERN}$")
 ID_LIST = pa.Check(_is_id_list, name="id_list")
 NOT_BLANK = pa.Check(_not_blank, name="not_blank")
 HTTP_URL_OR_EMPTY = pa.Check(_is_http_url_or_empty, name="http_url")
