@@ -324,8 +324,8 @@ def _event_in_era_problems(events: pd.DataFrame, eras: pd.DataFrame) -> list[Pro
     starts_by_id = dict(zip(eras["id"], era_starts))
     ends_by_id = dict(zip(eras["id"], era_ends))
     first, last = date_bounds(events["date"])
-    era_start = pd.to_datetime(events["era"].map(starts_by_id))
-    era_end = pd.to_datetime(events["era"].map(ends_by_id))
+    era_start = events["era"].map(starts_by_id).astype("datetime64[us]")
+    era_end = events["era"].map(ends_by_id).astype("datetime64[us]")
     outside = events[(last < era_start) | (first > era_end)]
     spans = dict(zip(eras["id"], zip(eras["start"], eras["end"])))
     return [Problem("events.csv", f"the date lies outside its era {event['era']} ({spans[event['era']][0]} to "
@@ -392,8 +392,8 @@ def _typed_events(events: pd.DataFrame) -> pd.DataFrame:
 def _typed_eras(eras: pd.DataFrame) -> pd.DataFrame:
     starts = [parse_date(text) for text in eras["start"]]
     ends = [parse_date(text) for text in eras["end"]]
-    eras["start_day"] = pd.to_datetime([date.first_day() for date in starts])
-    eras["end_day"] = pd.to_datetime([date.last_day() for date in ends])
+    eras["start_day"], _ = date_bounds(eras["start"])
+    _, eras["end_day"] = date_bounds(eras["end"])
     for lang in ("zh", "en"):
         eras[f"span_{lang}"] = [format_span(start, end, lang) for start, end in zip(starts, ends)]
     return eras.sort_values(["start_day", "parent"], kind="stable").reset_index(drop=True)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pandas as pd
 import pandera.pandas as pa
 
-from timeline.dates import DATE_FORMAT_HINT
+from timeline.dates import DATE_FORMAT_HINT, parse_days
 from timeline.vocab import CATEGORIES, SOURCE_KINDS
 
 ID_PATTERN = r"[a-z0-9]+(?:-[a-z0-9]+)*"
@@ -25,7 +25,7 @@ def is_iso_date(values: pd.Series) -> pd.Series:
     text = values.astype(str).str.strip()
     shape_ok = text.str.fullmatch(_ISO_DATE_PATTERN) & ~text.str.startswith("0000")
     has_day = text.str.len() == 10
-    real_day = pd.to_datetime(text.where(has_day & shape_ok), format="%Y-%m-%d", errors="coerce").notna()
+    real_day = parse_days(text.where(has_day & shape_ok)).notna()
     return shape_ok & (~has_day | real_day)
 
 
