@@ -184,11 +184,21 @@ def _problem_order(problem: Problem) -> tuple[int, str, int, str]:
     return (rank, problem.file, problem.row or 0, problem.column or "")
 
 
+class CheckCrashed(RuntimeError):
+    """A schema check raised instead of judging the values: a fault of the program, never of the reader's data."""
+
+
 def _schema_problems(table: pd.DataFrame, file: str) -> list[Problem]:
     schema = TABLE_SCHEMAS[file]
     try:
         schema.validate(table, lazy=True)
     except pa.errors.SchemaErrors as errors:
+        crashes = [error for error in errors.schema_errors
+                   if error.reason_code == pa.errors.SchemaErrorReason.CHECK_ERROR]
+        if crashes:
+            raise CheckCrashed("; ".join(
+                f'{file}, column "{crash.column_name}": the check {crash.check} crashed with {crash.failure_cases}'
+                for crash in crashes) + ". This is a fault of the program, not of the data.") from errors
         cases = errors.failure_cases.to_dict("records")
         return [problem for case in cases if (problem := _problem_from_failure(case, schema, table, file))]
     return []
