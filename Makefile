@@ -6,6 +6,7 @@ BIN := $(VENV)/bin
 LOWEST := .venv-lowest
 DATA ?=
 PORT ?= 8501
+ADDRESS ?= 127.0.0.1
 LOCK_ARGS ?=
 UV_VERSION := 0.13.9
 UV := $(BIN)/uv
@@ -38,9 +39,11 @@ $(VENV)/.installed-test: requirements-test.lock pyproject.toml | $(BIN)/python
 $(UV): | $(BIN)/python
 	$(BIN)/python -m pip install --quiet uv==$(UV_VERSION)
 
-## Start the dashboard on the bundled data (or DATA=path/to/folder).
+## Start the dashboard on the bundled data (or DATA=path/to/folder) at http://127.0.0.1:8501;
+## ADDRESS=0.0.0.0 serves other machines too, PORT=… another port.
 run: $(VENV)/.installed
-	$(if $(DATA),TIMELINE_DATA_DIR=$(abspath $(DATA)),) $(BIN)/streamlit run dashboard.py --server.port $(PORT)
+	$(if $(DATA),TIMELINE_DATA_DIR=$(abspath $(DATA)),) $(BIN)/streamlit run dashboard.py \
+		--server.address $(ADDRESS) --server.port $(PORT)
 
 ## Lint, then run every test (browser tests skip without Chromium unless REQUIRE_E2E=1).
 test: $(VENV)/.installed-test

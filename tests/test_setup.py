@@ -1,8 +1,10 @@
-"""How the project is set up: the lock files that `make run` and `make test` install from."""
+"""How the project is set up and run: the lock files `make run` and `make test` install, and where it listens."""
 
 from __future__ import annotations
 
 import re
+import shutil
+import subprocess
 import tomllib
 from pathlib import Path
 
@@ -37,3 +39,16 @@ def test_run_and_test_locks_agree():
     run, test = _pins("requirements.lock"), _pins("requirements-test.lock")
     assert {name: (version, test.get(name)) for name, version in run.items() if test.get(name) != version} == {}
 
+
+def _run_command(*arguments: str) -> str:
+    """The command ``make run`` would start, without starting it."""
+    dry_run = subprocess.run(["make", "--dry-run", "run", *arguments], cwd=ROOT, check=True, capture_output=True,
+                             text=True)
+    return " ".join(dry_run.stdout.replace("\\\n", " ").split())
+
+
+@pytest.mark.skipif(shutil.which("make") is None, reason="make is not installed")
+def test_make_run_listens_on_loopback_unless_told_otherwise():
+    """A plain `make run` is reachable from this machine only; ADDRESS=0.0.0.0 opens it to the network."""
+    assert "streamlit run dashboard.py --server.address 127.0.0.1 --server.port 8501" in _run_command()
+    assert "--server.address 0.0.0.0 --server.port 8502" in _run_command("ADDRESS=0.0.0.0", "PORT=8502")
