@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pandas as pd
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from tests.conftest import MINI_DIR
+from timeline.dataset import load_dataset
 from timeline.dates import (
     DateFormatError,
     PartialDate,
@@ -104,3 +107,18 @@ def test_column_forms_agree_with_the_scalar_ones(dates, lang):
     assert [day.date() for day in first] == [date.first_day() for date in dates]
     assert [day.date() for day in last] == [date.last_day() for date in dates]
     assert list(format_dates(texts, lang)) == [format_date(date, lang) for date in dates]
+
+
+@pytest.mark.parametrize("years", [-400, 400])
+def test_dates_outside_pandas_nanosecond_range_load(tmp_path, years):
+    """A data folder moved 400 years (same leap days) before 1677 or past 2262 is still valid, its dates intact."""
+    def move(match: re.Match) -> str:
+        return str(int(match[0]) + years)
+
+    for table in MINI_DIR.glob("*.csv"):
+        text = re.sub(r"(?<![0-9])(?:19|20)[0-9]{2}(?![0-9])", move, table.read_text(encoding="utf-8"))
+        (tmp_path / table.name).write_text(text, encoding="utf-8")
+    moved, original = load_dataset(tmp_path), load_dataset(MINI_DIR)
+    assert list(moved.events["year"]) == [year + years for year in original.events["year"]]
+    assert list(moved.eras["start_day"].dt.year) == [year + years for year in original.eras["start_day"].dt.year]
+    assert list(moved.events["date_en"]) == [re.sub(r"\d{4}", move, text) for text in original.events["date_en"]]

@@ -256,11 +256,21 @@ def _problem_order(problem: Problem) -> tuple[int, str, int, str]:
     return (rank, problem.file, problem.row or 0, problem.column or "")
 
 
+class CheckCrashed(RuntimeError):
+    """A schema check raised instead of judging the values: a fault of the program, never of the reader's data."""
+
+
 def _schema_problems(table: pd.DataFrame, file: str) -> list[Problem]:
     schema = TABLE_SCHEMAS[file]
     try:
         schema.validate(table, lazy=True)
     except pa.errors.SchemaErrors as errors:
+        crashes = [error for error in errors.schema_errors
+                   if error.reason_code == pa.errors.SchemaErrorReason.CHECK_ERROR]
+        if crashes:
+            raise CheckCrashed("; ".join(
+                f'{file}, column "{crash.column_name}": the check {crash.check} crashed with {crash.failure_cases}'
+                for crash in crashes) + ". This is a fault of the program, not of the data.") from errors
         cases = errors.failure_cases.to_dict("records")
         return [problem for case in cases if (problem := _problem_from_failure(case, schema, table, file))]
     return []
@@ -396,8 +406,8 @@ def _event_in_era_problems(events: pd.DataFrame, eras: pd.DataFrame) -> list[Pro
     starts_by_id = dict(zip(eras["id"], era_starts))
     ends_by_id = dict(zip(eras["id"], era_ends))
     first, last = date_bounds(events["date"])
-    era_start = pd.to_datetime(events["era"].map(starts_by_id))
-    era_end = pd.to_datetime(events["era"].map(ends_by_id))
+    era_start = events["era"].map(starts_by_id).astype("datetime64[us]")
+    era_end = events["era"].map(ends_by_id).astype("datetime64[us]")
     outside = events[(last < era_start) | (first > era_end)]
     spans = dict(zip(eras["id"], zip(eras["start"], eras["end"])))
     return [Problem("events.csv", f"the date lies outside its era {event['era']} ({spans[event['era']][0]} to "
@@ -466,8 +476,8 @@ def _typed_events(events: pd.DataFrame, eras: pd.DataFrame) -> pd.DataFrame:
 def _typed_eras(eras: pd.DataFrame) -> pd.DataFrame:
     starts = [parse_date(text) for text in eras["start"]]
     ends = [parse_date(text) for text in eras["end"]]
-    eras["start_day"] = pd.to_datetime([date.first_day() for date in starts])
-    eras["end_day"] = pd.to_datetime([date.last_day() for date in ends])
+    eras["start_day"], _ = date_bounds(eras["start"])
+    _, eras["end_day"] = date_bounds(eras["end"])
     for lang in ("zh", "en"):
         eras[f"span_{lang}"] = [format_span(start, end, lang) for start, end in zip(starts, ends)]
     return eras.sort_values(["start_day", "parent"], kind="stable").reset_index(drop=True)

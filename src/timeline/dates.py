@@ -112,7 +112,7 @@ def date_bounds(values: pd.Series) -> tuple[pd.Series, pd.Series]:
     text = values.astype(str).str.strip()
     length = text.str.len()
     padded = text.mask(length == 4, text + "-01-01").mask(length == 7, text + "-01")
-    first = pd.to_datetime(padded.where(length.isin([4, 7, 10])), format="%Y-%m-%d", errors="coerce")
+    first = parse_days(padded.where(length.isin([4, 7, 10])))
     last = first.mask(length == 7, first + pd.offsets.MonthEnd(0)).mask(length == 4, first + pd.offsets.YearEnd(0))
     return first, last
 
@@ -138,3 +138,24 @@ def format_spans(starts: pd.Series, ends: pd.Series, lang: str) -> pd.Series:
     shown = format_dates(starts, lang)
     has_end = (ends.astype(str).str.strip() != "") & (ends.astype(str).str.strip() != starts.astype(str).str.strip())
     return shown.mask(has_end, shown + separator + format_dates(ends.where(has_end, starts), lang))
+
+
+_DAY_PATTERN = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
+
+
+def parse_days(texts: pd.Series) -> pd.Series:
+    """Each ``YYYY-MM-DD`` text as a datetime in microseconds; NaT where it is missing or not a real day."""
+    days = pd.to_datetime(texts, format="%Y-%m-%d", errors="coerce").astype("datetime64[us]")
+    # pandas 2 parses in nanoseconds, which end in 1677 and 2262: read the days it missed one by one.
+    missed = days.isna() & texts.notna() & (texts != "")
+    if missed.any():
+        days[missed] = pd.Series([_real_day(str(text)) for text in texts[missed]], dtype="datetime64[us]").to_numpy()
+    return days
+
+
+def _real_day(text: str) -> dt.date | None:
+    match = _DAY_PATTERN.fullmatch(text)
+    try:
+        return dt.date(*map(int, match.groups())) if match else None
+    except ValueError:
+        return None

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pandas as pd
 import pandera.pandas as pa
 
-from timeline.dates import DATE_FORMAT_HINT
+from timeline.dates import DATE_FORMAT_HINT, parse_days
 from timeline.vocab import CATEGORIES, SOURCE_KINDS
 
 ID_PATTERN = r"[a-z0-9]+(?:-[a-z0-9]+)*"
@@ -25,7 +25,7 @@ def is_iso_date(values: pd.Series) -> pd.Series:
     text = values.astype(str).str.strip()
     shape_ok = text.str.fullmatch(_ISO_DATE_PATTERN) & ~text.str.startswith("0000")
     has_day = text.str.len() == 10
-    real_day = pd.to_datetime(text.where(has_day & shape_ok), format="%Y-%m-%d", errors="coerce").notna()
+    real_day = parse_days(text.where(has_day & shape_ok)).notna()
     return shape_ok & (~has_day | real_day)
 
 
@@ -49,7 +49,7 @@ def _is_http_url_or_empty(values: pd.Series) -> pd.Series:
 
 ISO_DATE = pa.Check(is_iso_date, name="iso_date")
 ISO_DATE_OR_EMPTY = pa.Check(_is_iso_date_or_empty, name="iso_date_or_empty")
-ID = pa.Check.str_matches(rf"^{ID_PATTERN}$", name="slug")
+ID = pa.Check.str_matches(rf"^{ID_PATTERN}$")
 ID_LIST = pa.Check(_is_id_list, name="id_list")
 NOT_BLANK = pa.Check(_not_blank, name="not_blank")
 HTTP_URL_OR_EMPTY = pa.Check(_is_http_url_or_empty, name="http_url")
