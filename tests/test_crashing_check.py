@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 import pandera.pandas as pa
 import pytest
 
@@ -32,10 +34,11 @@ def test_crashing_check_raises_a_program_error_naming_it(crashing_title_check):
     assert "fault of the program, not of the data" in message
 
 
-def test_validate_command_blames_the_program_not_the_data(crashing_title_check, capsys):
-    """The validate command exits 1 with the program's fault, and lists no problems in the data."""
-    assert main(["validate", str(MINI_DIR)]) == 1
+def test_validate_command_blames_the_program_not_the_data(crashing_title_check, capsys, caplog):
+    """The validate command exits 1 with the program's fault (logged to stderr), and lists no problems in the data."""
+    with caplog.at_level(logging.ERROR):
+        assert main(["validate", str(MINI_DIR)]) == 1
     output = capsys.readouterr()
-    assert "fault of the program" in output.err
-    assert "problem" not in output.out + output.err
-    assert "Traceback" not in output.out + output.err
+    assert "fault of the program" in caplog.text
+    assert "problem" not in output.out + output.err + caplog.text
+    assert "Traceback" not in output.out + output.err + caplog.text
