@@ -31,17 +31,35 @@ export default function (component) {
   if (!state.timer) state.timer = window.setInterval(markOnChart, 250);
   markOnChart();
 
+  // Wait for the new panel's title, then keep it in view while the page settles (styles and
+  // elements still arriving can move it), until the reader scrolls or touches the page.
   function bringIntoView(title, started) {
-    const heading = document.querySelector('.st-key-PANEL_TITLE');
-    const ready = heading && heading.textContent.trim() === title;
-    if (!ready) {
-      if (performance.now() - started < 20000) window.requestAnimationFrame(() => bringIntoView(title, started));
-      return;
+    const nonce = state.focused;
+    let settledSince = null, readerMoved = false;
+    const stop = () => { readerMoved = true; };
+    for (const type of ['wheel', 'touchstart', 'keydown']) {
+      window.addEventListener(type, stop, {once: true, capture: true, passive: true});
     }
-    const box = heading.getBoundingClientRect();
-    const header = document.querySelector('[data-testid="stHeader"]');
-    const top = header ? header.getBoundingClientRect().bottom : 0;
-    if (box.top < top || box.bottom > window.innerHeight) heading.scrollIntoView({block: 'start'});
+    const step = () => {
+      if (readerMoved || state.focused !== nonce) return;
+      const now = performance.now();
+      const heading = document.querySelector('.st-key-PANEL_TITLE');
+      const ready = heading && heading.textContent.trim() === title;
+      if (ready) {
+        const box = heading.getBoundingClientRect();
+        const header = document.querySelector('[data-testid="stHeader"]');
+        const top = header ? header.getBoundingClientRect().bottom : 0;
+        if (box.top < top || box.bottom > window.innerHeight) {
+          heading.scrollIntoView({block: 'start'});
+          settledSince = null;
+        } else if (settledSince === null) {
+          settledSince = now;
+        }
+        if (settledSince !== null && now - settledSince > 1500) return;
+      }
+      if (now - started < 20000) window.requestAnimationFrame(step);
+    };
+    step();
   }
 
   // A touch: Plotly's first tap only hovers and a swipe on the plot pans it. On a touch screen the
