@@ -11,7 +11,7 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from tests.e2e.live import click_point, launch_browser, running_server, wait_for_script
+from tests.e2e.live import click_point, launch_browser, running_server, wait_for_app, wait_for_script
 
 VIEWPORTS = {
     "tall": {"viewport": {"width": 1400, "height": 1700}},
@@ -41,6 +41,7 @@ def take(out: Path, data_dir: Path | None, shots: list[tuple[str, str, str | Non
             wait_for_script(page)
             _wait_for_drawing(page)
             if click:
+                wait_for_app(page)
                 click_point(page, click)
                 page.wait_for_selector(".st-key-panel_title", timeout=30_000)
                 wait_for_script(page)
@@ -57,9 +58,10 @@ def _wait_for_drawing(page) -> None:
             const charts = Array.from(document.querySelectorAll('[data-testid="stPlotlyChart"]'))
                 .filter((chart) => chart.offsetParent !== null);
             const drawn = charts.every((chart) => chart.querySelector('.main-svg'));
+            const status = document.querySelector('[data-testid="stStatusWidget"]');
             const list = document.querySelector('.timeline-list');
             const listReady = !list || list.offsetParent === null || list.querySelector('.card');
-            return drawn && listReady;
+            return drawn && listReady && !status;
         }""",
         timeout=60_000,
     )

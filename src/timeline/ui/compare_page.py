@@ -12,17 +12,18 @@ from timeline.ui import state
 from timeline.ui.data import active_dataset
 from timeline.ui.navigation import event_link_button
 from timeline.ui.state import t
+from timeline.ui.styles import apply_style
 
 # Streamlit stacks columns below 640 px; there each cell shows which adjustment it belongs to. On wider
 # screens the label is only visually hidden, so a screen reader still hears it before the cell's text.
-CELL_LABEL_CSS = """<style>
+CELL_LABEL_CSS = """
 [class*="st-key-compare_label_"] { position: absolute; width: 1px; min-width: 0; height: 1px; overflow: hidden;
   clip-path: inset(50%); white-space: nowrap; }
 @media (max-width: 640px) {
   [class*="st-key-compare_label_"] { position: static; width: auto; height: auto; overflow: visible;
     clip-path: none; white-space: normal; }
 }
-</style>"""
+"""
 
 
 def render() -> None:
@@ -49,7 +50,7 @@ def render() -> None:
     for column, (_, adjustment) in zip(header, chosen.iterrows()):
         column.header(escape_markdown(adjustment[f"title_{lang}"]), anchor=False)
         column.caption(spans.get(adjustment["era"], ""))
-    st.html(CELL_LABEL_CSS)
+    apply_style(CELL_LABEL_CSS, "compare_style")
     for aspect in ASPECTS:
         st.markdown(f"### {t(f'aspect_{aspect}')}")
         cells = st.columns(len(chosen))

@@ -13,6 +13,8 @@ from collections.abc import Callable
 
 import streamlit as st
 
+from timeline.ui.styles import apply_style
+
 PANEL_TITLE_KEY = "panel_title"
 CHART_VIEW_KEY = "chart_view"
 LIST_VIEW_KEY = "list_view"
@@ -118,7 +120,6 @@ export default function (component) {
 # Wide screens: the panel beside the chart. Narrow screens: Streamlit stacks the columns; the open
 # panel comes first so it is where the reader lands, and "auto" shows the list instead of the chart.
 _CSS = f"""
-<style>
 [data-testid="stMainBlockContainer"] {{ padding-top: 3.5rem; }}
 .st-key-{PANEL_TITLE_KEY} {{ scroll-margin-top: 4.5rem; }}
 .st-key-reader_bridge {{ display: none; }}
@@ -130,7 +131,6 @@ _CSS = f"""
   .st-key-layout_auto .st-key-{LIST_VIEW_KEY} {{ display: flex; }}
   .st-key-reading_columns [data-testid="stColumn"]:has(.st-key-{PANEL_TITLE_KEY}) {{ order: -1; }}
 }}
-</style>
 """
 
 _bridge = st.components.v2.component("timeline_reader", js=_JS)
@@ -138,7 +138,7 @@ _bridge = st.components.v2.component("timeline_reader", js=_JS)
 
 def inject_layout_css() -> None:
     """The timeline page's layout rules (style only: takes no room on the page)."""
-    st.html(_CSS)
+    apply_style(_CSS, "timeline_layout_style")
 
 
 def reader_bridge(focus_nonce: int, focus_title: str | None, highlight: str | None,

@@ -19,10 +19,11 @@ from timeline.ui import state
 from timeline.ui.data import active_dataset, dataset_key
 from timeline.ui.navigation import event_link_button
 from timeline.ui.state import t
+from timeline.ui.styles import apply_style
 
 # The sunburst is a circle: a square box as wide as its column leaves no blank band above or below it,
 # whether the column sits beside the analysis or, on a phone, above it.
-SQUARE_CHART_CSS = "<style>.st-key-theme_chart { aspect-ratio: 1 / 1; max-height: 640px; }</style>"
+SQUARE_CHART_CSS = ".st-key-theme_chart { aspect-ratio: 1 / 1; max-height: 640px; }"
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)
@@ -45,7 +46,7 @@ def render() -> None:
     depths = theme_depths(themes)
     titles = dict(zip(themes["id"], themes[f"title_{lang}"]))
     chart, detail = st.columns([3, 2])
-    st.html(SQUARE_CHART_CSS)
+    apply_style(SQUARE_CHART_CSS, "themes_style")
     with chart, st.container(key="theme_chart"):
         figure = _figure(themes, dataset_key(dataset), lang, t("themes_root"))
         st.plotly_chart(figure, key="w_theme_chart", config=chart_config(lang, t("themes_image_name")), width="stretch",

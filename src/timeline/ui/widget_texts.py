@@ -7,10 +7,9 @@ content counts towards the button's accessible name, so a screen reader hears th
 
 from __future__ import annotations
 
-import streamlit as st
-
 from timeline.csvfile import MAX_FILE_BYTES
 from timeline.i18n import translate
+from timeline.ui.styles import apply_style
 
 UPLOAD_LIMIT_MB = MAX_FILE_BYTES // 1024 // 1024
 _DROPZONE = '[data-testid="stFileUploaderDropzone"]'
@@ -20,15 +19,14 @@ def render_uploader_texts(lang: str) -> None:
     """Swap the file uploader's English button and size note for ``lang``'s words (a style only, no layout)."""
     button = _css_string(translate("uploader_button", lang))
     limit = _css_string(translate("uploader_limit", lang, megabytes=UPLOAD_LIMIT_MB))
-    st.html(
-        "<style>"
+    apply_style(
         f"{_DROPZONE} button [data-testid=\"stMarkdownContainer\"] p {{display: none;}}"
         f"{_DROPZONE} button [data-testid=\"stMarkdownContainer\"]::after {{content: {button};}}"
         # Hidden text leaves the accessibility tree too; the generated words are shown and read instead.
         f"{_DROPZONE} [data-testid=\"stFileUploaderDropzoneInstructions\"] span {{visibility: hidden; font-size: 0;}}"
         f"{_DROPZONE} [data-testid=\"stFileUploaderDropzoneInstructions\"] span::after "
-        f"{{content: {limit}; visibility: visible; font-size: 0.875rem;}}"
-        "</style>"
+        f"{{content: {limit}; visibility: visible; font-size: 0.875rem;}}",
+        "uploader_text_style",
     )
 
 
