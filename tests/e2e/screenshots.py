@@ -61,7 +61,8 @@ def _wait_for_drawing(page) -> None:
             const status = document.querySelector('[data-testid="stStatusWidget"]');
             const list = document.querySelector('.timeline-list');
             const listReady = !list || list.offsetParent === null || list.querySelector('.card');
-            return drawn && listReady && !status;
+            const skeleton = document.querySelector('[data-testid="stSkeleton"]');
+            return drawn && listReady && !status && !skeleton;
         }""",
         timeout=60_000,
     )

@@ -120,13 +120,11 @@ export default function (component) {
 # Wide screens: the panel beside the chart. Narrow screens: Streamlit stacks the columns; the open
 # panel comes first so it is where the reader lands, and "auto" shows the list instead of the chart.
 _CSS = f"""
-[data-testid="stMainBlockContainer"] {{ padding-top: 3.5rem; }}
 .st-key-{PANEL_TITLE_KEY} {{ scroll-margin-top: 4.5rem; }}
 .st-key-reader_bridge {{ display: none; }}
 @media (pointer: coarse) {{ .st-key-{CHART_VIEW_KEY} .js-plotly-plot .draglayer * {{ touch-action: pan-y; }} }}
 .st-key-layout_auto .st-key-{LIST_VIEW_KEY} {{ display: none; }}
 @media (max-width: {NARROW_MAX_WIDTH}px) {{
-  [data-testid="stMainBlockContainer"] h1 {{ font-size: 1.75rem; }}
   .st-key-layout_auto .st-key-{CHART_VIEW_KEY} {{ display: none; }}
   .st-key-layout_auto .st-key-{LIST_VIEW_KEY} {{ display: flex; }}
   .st-key-reading_columns [data-testid="stColumn"]:has(.st-key-{PANEL_TITLE_KEY}) {{ order: -1; }}

@@ -52,8 +52,8 @@ def render() -> None:
         st.plotly_chart(figure, key="w_theme_chart", config=chart_config(lang, t("themes_image_name")), width="stretch",
                         height="stretch", on_select=_on_theme_click, selection_mode="points",
                         alt=describe_themes(themes, lang, t("themes_root")))
-        with st.expander(t("themes_outline"), icon=":material/format_list_bulleted:"):
-            st.markdown(themes_outline(themes, lang))
+    with chart, st.expander(t("themes_outline"), icon=":material/format_list_bulleted:"):
+        st.markdown(themes_outline(themes, lang))
     with detail:
         st.selectbox(
             t("themes_choose"), list(ordered["id"]),
