@@ -40,11 +40,13 @@ def _open(page, query: str = "") -> None:
 
 
 def _expect_title_in_view(page, text: str | re.Pattern) -> None:
-    """The open panel's title says ``text`` and lies wholly inside the viewport, below Streamlit's header."""
+    """The panel title says ``text`` and, once the page has settled, lies in the viewport below the header."""
     title = page.locator(TITLE)
     expect(title).to_contain_text(text, timeout=30_000)
     page.wait_for_function(
         """() => {
+            const reader = window.__timelineReader;
+            if (!reader || reader.settled !== reader.focused) return false;
             const box = document.querySelector('.st-key-panel_title').getBoundingClientRect();
             const header = document.querySelector('[data-testid="stHeader"]');
             const top = header ? header.getBoundingClientRect().bottom : 0;
@@ -190,6 +192,20 @@ def test_the_layout_switch_shows_the_list_on_a_desktop(page):
     expect(page.locator(".timeline-list")).to_have_count(0)
 
 
+def _assert_no_labels_overlap(page) -> None:
+    """No two era labels shown on the chart overlap (a crowded one gives way)."""
+    page.wait_for_function("() => document.querySelector('.st-key-chart_view .js-plotly-plot')"
+                           ".__timelinePrepared === true", timeout=20_000)
+    labels = page.evaluate("""() => Array.from(document.querySelectorAll('.st-key-chart_view .annotation'))
+        .filter((label) => getComputedStyle(label).visibility !== 'hidden')
+        .map((label) => { const b = label.getBoundingClientRect(); return [b.left, b.right, b.top, b.bottom]; })""")
+    assert labels, "the chart shows era labels"
+    for index, (left, right, top, bottom) in enumerate(labels):
+        for other_left, other_right, other_top, other_bottom in labels[index + 1:]:
+            overlaps = left < other_right and other_left < right and top < other_bottom and other_top < bottom
+            assert not overlaps, "two era labels overlap on the chart"
+
+
 def _swipe_up(page, x: float, y: float, distance: float = 250) -> None:
     """A finger swipe (touch start, moves, end) through Chromium's real touch input, as a phone sends it."""
     cdp = page.context.new_cdp_session(page)
@@ -228,13 +244,7 @@ def test_the_chart_on_a_phone_scrolls_with_a_swipe_and_opens_with_one_tap(browse
         expect(page.locator(".st-key-chart_view .js-plotly-plot .main-svg").first).to_be_visible(timeout=30_000)
         page.wait_for_function("() => document.querySelector('.st-key-chart_view .js-plotly-plot')"
                                ".__timelinePrepared === true", timeout=20_000)
-        labels = page.evaluate("""() => Array.from(document.querySelectorAll('.st-key-chart_view .annotation'))
-            .filter((label) => getComputedStyle(label).visibility !== 'hidden')
-            .map((label) => { const b = label.getBoundingClientRect(); return [b.left, b.right, b.top, b.bottom]; })""")
-        for index, (left, right, top, bottom) in enumerate(labels):
-            for other_left, other_right, other_top, other_bottom in labels[index + 1:]:
-                overlaps = left < other_right and other_left < right and top < other_bottom and other_top < bottom
-                assert not overlaps, "two era labels overlap on the phone's chart"
+        _assert_no_labels_overlap(page)
         point = _point_position(page, "1960-treaty-in-force")
         page.touchscreen.tap(point["x"], point["y"])
         _expect_title_in_view(page, "新《日美安全保障条约》与《日美地位协定》生效")
@@ -266,5 +276,6 @@ def test_the_years_axis_is_in_view_at_first_paint_on_a_laptop(browser, server, l
             }""",
             timeout=20_000,
         )
+        _assert_no_labels_overlap(page)
     finally:
         context.close()

@@ -39,11 +39,11 @@ export default function (component) {
     const nonce = state.focused;
     let settledSince = null, readerMoved = false;
     const stop = () => { readerMoved = true; };
-    for (const type of ['wheel', 'touchstart', 'keydown']) {
+    for (const type of ['wheel', 'touchstart', 'keydown', 'pointerdown']) {
       window.addEventListener(type, stop, {once: true, capture: true, passive: true});
     }
     const step = () => {
-      if (readerMoved || state.focused !== nonce) return;
+      if (readerMoved || state.focused !== nonce) { state.settled = nonce; return; }
       const now = performance.now();
       const heading = document.querySelector('.st-key-PANEL_TITLE');
       const ready = heading && heading.textContent.trim() === title;
@@ -57,9 +57,9 @@ export default function (component) {
         } else if (settledSince === null) {
           settledSince = now;
         }
-        if (settledSince !== null && now - settledSince > 1500) return;
+        if (settledSince !== null && now - settledSince > 1500) { state.settled = nonce; return; }
       }
-      if (now - started < 20000) window.requestAnimationFrame(step);
+      if (now - started < 20000) window.requestAnimationFrame(step); else state.settled = nonce;
     };
     step();
   }
@@ -85,14 +85,15 @@ export default function (component) {
     declutter(plot);
   }
 
-  // Era labels that would run into each other on a narrow chart: keep the first, hide the next.
+  // Era labels that would run into each other on a narrow chart: keep the earlier, hide the later.
   function declutter(plot) {
-    let last = null;
+    const shown = [];
     plot.querySelectorAll('.annotation').forEach((label) => {
       label.style.visibility = '';
       const box = label.getBoundingClientRect();
-      const clash = last && box.left < last.right + 4 && box.top < last.bottom && box.bottom > last.top;
-      if (clash) label.style.visibility = 'hidden'; else last = box;
+      const clash = shown.some((other) => box.left < other.right + 4 && other.left < box.right + 4 &&
+        box.top < other.bottom && other.top < box.bottom);
+      if (clash) label.style.visibility = 'hidden'; else shown.push(box);
     });
   }
 
