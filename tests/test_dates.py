@@ -10,6 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from timeline.dates import (
+    DATE_FORMAT_HINT,
     DateFormatError,
     PartialDate,
     date_bounds,
@@ -32,20 +33,40 @@ def test_parse_accepts_each_precision(text, expected):
 
 
 @pytest.mark.parametrize(("text", "reason"), [
-    ("1951-02-30", "28 days"),
-    ("1900-02-29", "28 days"),
-    ("1951-13", "months run 01 to 12"),
-    ("1951-00-10", "months run 01 to 12"),
-    ("0000", "year 0000"),
-    ("51-09-08", "not a date in the form"),
-    ("1951/09/08", "not a date in the form"),
-    ("Sept 1951", "not a date in the form"),
-    ("", "not a date in the form"),
+    ("1951-02-30", "1951-02 has 28 days"),
+    ("1900-02-29", "1900-02 has 28 days"),
+    ("2000-02-30", "2000-02 has 29 days"),
+    ("1951-04-31", "1951-04 has 30 days"),
+    ("1951-01-00", "1951-01 has 31 days"),
+    ("1951-13", "there is no month 13 (months run 01 to 12)"),
+    ("1951-00-10", "there is no month 00 (months run 01 to 12)"),
+    ("0000", "year 0000 does not exist"),
+    ("51-09-08", "not written as a date"),
+    ("1951/09/08", "not written as a date"),
+    ("1951-9-8", "not written as a date"),
+    ("Sept 1951", "not written as a date"),
+    ("", "not written as a date"),
 ])
 def test_parse_rejects_impossible_dates_saying_why(text, reason):
-    """A malformed or impossible date is refused with the reason in the message."""
-    with pytest.raises(DateFormatError, match=reason):
+    """A malformed or impossible date is refused with the reason in plain words, and the text in the message."""
+    with pytest.raises(DateFormatError) as raised:
         parse_date(text)
+    assert raised.value.reason == reason
+    assert str(raised.value) == f"{text!r}: {reason}; expected {DATE_FORMAT_HINT}"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("0001", PartialDate(1)),
+    ("1951-01", PartialDate(1951, 1)),
+    ("1951-12", PartialDate(1951, 12)),
+    ("1951-01-01", PartialDate(1951, 1, 1)),
+    ("1951-01-31", PartialDate(1951, 1, 31)),
+    ("2000-02-29", PartialDate(2000, 2, 29)),
+    ("1951-12-31", PartialDate(1951, 12, 31)),
+])
+def test_parse_accepts_the_first_and_last_of_each_range(text, expected):
+    """Year 1, months 01 and 12, day 01 and each month's last day are all real dates."""
+    assert parse_date(text) == expected
 
 
 @pytest.mark.parametrize(("text", "zh", "en"), [

@@ -20,7 +20,16 @@ DATE_FORMAT_HINT = "YYYY, YYYY-MM or YYYY-MM-DD (e.g. 1951-09-08)"
 
 
 class DateFormatError(ValueError):
-    """A date string that is not a real ISO date at year, month or day precision."""
+    """A date string that is not a real ISO date at year, month or day precision.
+
+    ``reason`` says what is wrong in plain words (``"1951-02 has 28 days"``), for messages that quote
+    the value themselves; ``str()`` names the text too.
+    """
+
+    def __init__(self, text: str, reason: str) -> None:
+        super().__init__(f"{text!r}: {reason}; expected {DATE_FORMAT_HINT}")
+        self.text = text
+        self.reason = reason
 
 
 @dataclass(frozen=True, order=True)
@@ -63,19 +72,19 @@ def parse_date(text: str) -> PartialDate:
     """Parse ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; raise :class:`DateFormatError` saying why not."""
     match = _ISO_PATTERN.fullmatch(text.strip())
     if not match:
-        raise DateFormatError(f"{text!r} is not a date in the form {DATE_FORMAT_HINT}")
+        raise DateFormatError(text, "not written as a date")
     year = int(match[1])
     month = int(match[2]) if match[2] else None
     day = int(match[3]) if match[3] else None
     if year < 1:
-        raise DateFormatError(f"{text!r} has year 0000, which does not exist")
+        raise DateFormatError(text, "year 0000 does not exist")
     if month is not None and not 1 <= month <= 12:
-        raise DateFormatError(f"{text!r} has month {month:02d}; months run 01 to 12")
+        raise DateFormatError(text, f"there is no month {month:02d} (months run 01 to 12)")
     if day is not None:
         assert month is not None
         last = calendar.monthrange(year, month)[1]
         if not 1 <= day <= last:
-            raise DateFormatError(f"{text!r} is not a real date: {year:04d}-{month:02d} has {last} days")
+            raise DateFormatError(text, f"{year:04d}-{month:02d} has {last} days")
     return PartialDate(year, month, day)
 
 
