@@ -59,10 +59,6 @@ class Dataset:
                     frontier.append(child)
         return family
 
-    def top_level_eras(self) -> pd.DataFrame:
-        """The eras without a parent, in time order."""
-        return self.eras[self.eras["parent"] == ""]
-
 
 def bundled_data_dir() -> Path:
     """The ``data/`` folder shipped with the project."""
