@@ -33,6 +33,65 @@ def test_apply_filters_table(mini, state, expected_ids):
     assert set(apply_filters(mini, state)["id"]) == expected_ids
 
 
+ALL_IDS = frozenset({"1945-surrender", "1947-constitution", "1950-korean-war", "1951-peace-treaty",
+                     "1951-security-treaty", "1952-treaties-in-force", "1955-context"})
+
+
+@pytest.mark.parametrize(("years", "expected_ids"), [
+    ((1945, 1945), {"1945-surrender"}),  # the first year of the range is included
+    ((1944, 1945), {"1945-surrender"}),
+    ((1955, 1955), {"1955-context"}),  # the last year is included, for a year-precision date too
+    ((1955, 1960), {"1955-context"}),
+    ((1950, 1950), {"1950-korean-war"}),  # a lasting event is shown in its first year ...
+    ((1953, 1953), {"1950-korean-war"}),  # ... and in its last
+    ((1953, 1954), {"1950-korean-war"}),
+    ((1954, 1954), set()),  # the year after a lasting event's end
+    ((1948, 1949), set()),  # between two events
+    ((1946, 1946), set()),
+    ((1944, 1944), set()),  # before the first event
+    ((1956, 1960), set()),  # after the last
+    ((1947, 1950), {"1947-constitution", "1950-korean-war"}),
+    ((1952, 1952), {"1950-korean-war", "1952-treaties-in-force"}),
+    ((1945, 1955), ALL_IDS),
+])
+def test_year_range_includes_both_ends(mini, years, expected_ids):
+    """An event shows when any of its years, start to end, lies in the range, both ends included."""
+    assert set(apply_filters(mini, FilterState(years=years))["id"]) == expected_ids
+
+
+@pytest.mark.parametrize(("state", "expected_ids"), [
+    # Era families: a parent era brings its phases; a phase alone brings only its own events.
+    (FilterState(eras=("occupation-settlement",)), {"1950-korean-war", "1951-peace-treaty", "1951-security-treaty"}),
+    (FilterState(eras=("occupation", "occupation-reform")), ALL_IDS - {"1952-treaties-in-force", "1955-context"}),
+    (FilterState(eras=("occupation-reform", "treaty-system")),
+     {"1945-surrender", "1947-constitution", "1952-treaties-in-force", "1955-context"}),
+    (FilterState(eras=("occupation", "treaty-system")), ALL_IDS),
+    # Importance: each level, the first and the last, and two together.
+    (FilterState(importance=(2,)), {"1945-surrender", "1947-constitution", "1952-treaties-in-force"}),
+    (FilterState(importance=(3,)), {"1950-korean-war", "1955-context"}),
+    (FilterState(importance=(1, 3)), {"1950-korean-war", "1951-peace-treaty", "1951-security-treaty", "1955-context"}),
+    (FilterState(importance=(1, 2, 3)), ALL_IDS),
+    # Categories: the first and a late one of the vocabulary, and two together.
+    (FilterState(categories=("occupation",)), {"1945-surrender"}),
+    (FilterState(categories=("economy",)), {"1955-context"}),
+    (FilterState(categories=("crisis", "law")), {"1950-korean-war", "1947-constitution"}),
+    (FilterState(categories=("summit",)), set()),
+    # Query terms: every word must occur (not any), in any field, folded for case and width.
+    (FilterState(query="treaty zzz"), set()),
+    (FilterState(query="korean"), {"1950-korean-war"}),
+    (FilterState(query="ＫＯＲＥＡＮ"), {"1950-korean-war"}),
+    (FilterState(query="background 安保"), {"1951-security-treaty"}),
+    (FilterState(query="Missouri"), {"1945-surrender"}),
+    (FilterState(query="  "), ALL_IDS),
+    # Parts combine as "and": each narrows what the others left.
+    (FilterState(eras=("occupation",), years=(1951, 1951), importance=(3,)), {"1950-korean-war"}),
+    (FilterState(categories=("treaty",), years=(1952, 1960)), {"1952-treaties-in-force"}),
+])
+def test_each_filter_at_its_edges(mini, state, expected_ids):
+    """Era families, importance levels, categories and query words each keep exactly the events they name."""
+    assert set(apply_filters(mini, state)["id"]) == expected_ids
+
+
 def test_result_keeps_date_order(mini):
     """Filtered events stay in time order."""
     starts = list(apply_filters(mini, FilterState(categories=("treaty", "law")))["start"])
