@@ -45,6 +45,8 @@ def test_parse_accepts_each_precision(text, expected):
     ("1951/09/08", "not written as a date"),
     ("1951-9-8", "not written as a date"),
     ("Sept 1951", "not written as a date"),
+    ("١٩٥١", "not written as a date"),  # ISO 8601 is written in ASCII digits
+    ("１９５１-０２", "not written as a date"),
     ("", "not written as a date"),
 ])
 def test_parse_rejects_impossible_dates_saying_why(text, reason):

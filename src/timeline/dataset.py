@@ -16,9 +16,9 @@ import pandas as pd
 import pandera.pandas as pa
 
 from timeline.csvfile import read_csv_bytes, read_csv_file
-from timeline.dates import DateFormatError, date_bounds, format_span, format_spans, parse_date
+from timeline.dates import DateFormatError, date_bounds, format_span, format_spans, is_iso_date, parse_date
 from timeline.problems import DataError, Problem
-from timeline.schema import TABLE_SCHEMAS, is_iso_date, text_pairs
+from timeline.schema import TABLE_SCHEMAS, text_pairs
 from timeline.search import build_search_text
 
 DATA_DIR_VARIABLE = "TIMELINE_DATA_DIR"

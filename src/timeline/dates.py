@@ -13,7 +13,10 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-_ISO_PATTERN = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+# ASCII digits only: other scripts' digits (١٩٥١, full-width １９５１) are not ISO 8601, and pandas
+# cannot read them as dates.
+_ISO_PATTERN = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
+_ISO_SHAPE = r"[0-9]{4}(?:-(?:0[1-9]|1[0-2])(?:-[0-9]{2})?)?"
 _MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 DATE_FORMAT_HINT = "YYYY, YYYY-MM or YYYY-MM-DD (e.g. 1951-09-08)"
@@ -116,12 +119,26 @@ def format_span(start: PartialDate, end: PartialDate | None, lang: str) -> str:
 # Vectorised forms, for whole columns (a loaded table may hold 100,000 dates). Each agrees with its
 # scalar twin above; a property test holds them together.
 
+def _has_iso_shape(text: pd.Series) -> pd.Series:
+    """True where a stripped text is written as a date with a real year and month (the day unchecked)."""
+    return text.str.fullmatch(_ISO_SHAPE) & ~text.str.startswith("0000")
+
+
+def is_iso_date(values: pd.Series) -> pd.Series:
+    """:func:`parse_date` succeeds, for a column: a real date at year, month or day precision (1951-02-30 is not)."""
+    text = values.astype(str).str.strip()
+    shape_ok = _has_iso_shape(text)
+    has_day = text.str.len() == 10
+    real_day = pd.to_datetime(text.where(has_day & shape_ok), format="%Y-%m-%d", errors="coerce").notna()
+    return shape_ok & (~has_day | real_day)
+
+
 def date_bounds(values: pd.Series) -> tuple[pd.Series, pd.Series]:
     """The first and last day each ISO date text can mean, as datetimes (NaT where empty or invalid)."""
     text = values.astype(str).str.strip()
     length = text.str.len()
     padded = text.mask(length == 4, text + "-01-01").mask(length == 7, text + "-01")
-    first = pd.to_datetime(padded.where(length.isin([4, 7, 10])), format="%Y-%m-%d", errors="coerce")
+    first = pd.to_datetime(padded.where(_has_iso_shape(text)), format="%Y-%m-%d", errors="coerce")
     last = first.mask(length == 7, first + pd.offsets.MonthEnd(0)).mask(length == 4, first + pd.offsets.YearEnd(0))
     return first, last
 

@@ -10,24 +10,12 @@ from __future__ import annotations
 import pandas as pd
 import pandera.pandas as pa
 
-from timeline.dates import DATE_FORMAT_HINT
+from timeline.dates import DATE_FORMAT_HINT, is_iso_date
 from timeline.vocab import CATEGORIES, SOURCE_KINDS
 
 ID_PATTERN = r"[a-z0-9]+(?:-[a-z0-9]+)*"
 ID_HINT = "a slug of lowercase letters, digits and hyphens, such as 1951-security-treaty"
 ID_LIST_HINT = "ids separated by ';' (each " + ID_HINT + ")"
-
-_ISO_DATE_PATTERN = r"\d{4}(?:-(?:0[1-9]|1[0-2])(?:-\d{2})?)?"
-
-
-def is_iso_date(values: pd.Series) -> pd.Series:
-    """True where a text is a real date at year, month or day precision (1951-02-30 is not)."""
-    text = values.astype(str).str.strip()
-    shape_ok = text.str.fullmatch(_ISO_DATE_PATTERN) & ~text.str.startswith("0000")
-    has_day = text.str.len() == 10
-    real_day = pd.to_datetime(text.where(has_day & shape_ok), format="%Y-%m-%d", errors="coerce").notna()
-    return shape_ok & (~has_day | real_day)
-
 
 def _is_iso_date_or_empty(values: pd.Series) -> pd.Series:
     return (values.astype(str).str.strip() == "") | is_iso_date(values)
