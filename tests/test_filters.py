@@ -98,6 +98,18 @@ def test_result_keeps_date_order(mini):
     assert starts == sorted(starts)
 
 
+@pytest.mark.parametrize(("state", "default"), [
+    (FilterState(), True),
+    (FilterState(query=""), True),
+    (FilterState(query="x"), False),
+    (FilterState(years=(1950, 1951)), False),
+    (FilterState(importance=(1,)), False),
+])
+def test_is_default_only_when_nothing_is_filtered(state, default):
+    """The reset button and the count know when the reader filtered nothing."""
+    assert state.is_default() is default
+
+
 def test_year_bounds_cover_events_and_eras(mini):
     """The year slider spans every era and event."""
     assert year_bounds(mini) == (1945, 1960)

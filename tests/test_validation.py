@@ -97,6 +97,25 @@ def test_oversized_file_is_refused_without_reading_it(tmp_path, monkeypatch):
     assert "the limit is" in str(raised.value.problems[0])
 
 
+@pytest.mark.parametrize(("size", "message"), [
+    (3 * 1024 * 1024 // 2, "the file is 1.5 MB; the limit is 1 MB"),
+    (1024 * 1024 + 1, "the file is 1.0 MB; the limit is 1 MB"),
+])
+def test_oversized_upload_names_its_size_and_the_limit_in_megabytes(monkeypatch, size, message):
+    """An upload over the limit is refused with both sizes in MB, as a reader reads them."""
+    monkeypatch.setattr(csvfile, "MAX_FILE_BYTES", 1024 * 1024)
+    table, problems = csvfile.read_csv_bytes(b"x" * size, "events.csv")
+    assert table is None
+    assert [str(problem) for problem in problems] == [f"events.csv: {message}"]
+
+
+def test_upload_at_the_limit_is_read(monkeypatch):
+    """A file of exactly the limit is still read."""
+    monkeypatch.setattr(csvfile, "MAX_FILE_BYTES", len(b"id,date\na,1951\n"))
+    table, problems = csvfile.read_csv_bytes(b"id,date\na,1951\n", "events.csv")
+    assert problems == [] and list(table["id"]) == ["a"]
+
+
 def test_bom_is_not_part_of_the_first_column_name(tmp_path):
     """Excel's UTF-8 BOM does not turn the header's first name into '\\ufeffid'."""
     for path in MINI.glob("*.csv"):
