@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from timeline.filters import FilterState, apply_filters, year_bounds
+from timeline.search import build_search_text, normalise
 from timeline.vocab import CATEGORIES
 
 
@@ -152,3 +154,23 @@ def test_bundled_top_level_eras_partition_the_events(bundled):
     for era in bundled.eras.loc[bundled.eras["parent"] == "", "id"]:
         seen += list(apply_filters(bundled, FilterState(eras=(era,)))["id"])
     assert sorted(seen) == sorted(bundled.events["id"])
+
+
+# Text with what the search folds: both word orders of 美日, full-width forms, letter case, quotes,
+# book-title marks, dashes and odd spaces.
+_search_text = st.text(
+    alphabet=st.one_of(
+        st.sampled_from(list("美日同盟安保条约《》“”\"—–-·ＡＢＣａｂｃ１２３ABCabcİßΣς \t\n\u3000\u00a0")),
+        st.characters(blacklist_categories=("Cs",)),
+    ),
+    max_size=30,
+)
+
+
+@given(_search_text)
+@example("《美日安保条约》")
+@example("ＵＳ–Ｊａｐａｎ  Security\u3000Treaty")
+def test_search_text_of_one_column_is_the_normalised_text(text):
+    """An event's search key is its text folded exactly as a query is folded, so a query finds what it names."""
+    frame = pd.DataFrame({"title_en": [text]})
+    assert list(build_search_text(frame)) == [normalise(text)]
