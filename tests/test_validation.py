@@ -116,6 +116,17 @@ def test_upload_at_the_limit_is_read(monkeypatch):
     assert problems == [] and list(table["id"]) == ["a"]
 
 
+def test_extra_columns_are_kept_and_ignored(tmp_path):
+    """A reader's own column (notes, say) is no error: the data loads and the column comes along."""
+    for path in MINI.glob("*.csv"):
+        (tmp_path / path.name).write_bytes(path.read_bytes())
+    lines = (MINI / "events.csv").read_text(encoding="utf-8").splitlines()
+    (tmp_path / "events.csv").write_text("\n".join([lines[0] + ",notes"] + [line + "," for line in lines[1:]]) + "\n",
+                                         encoding="utf-8")
+    events = load_dataset(tmp_path).events
+    assert len(events) == 7 and "notes" in events.columns
+
+
 def test_bom_is_not_part_of_the_first_column_name(tmp_path):
     """Excel's UTF-8 BOM does not turn the header's first name into '\\ufeffid'."""
     for path in MINI.glob("*.csv"):
