@@ -6,7 +6,7 @@ import datetime as dt
 
 import pandas as pd
 import pytest
-from hypothesis import example, given
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from timeline.dates import (
@@ -120,6 +120,7 @@ def test_first_day_never_after_last_day(date):
     assert date.first_day() <= date.last_day()
 
 
+@settings(deadline=None)  # pandas on a busy machine can take longer than the default 200 ms
 @given(st.lists(partial_dates(), min_size=1, max_size=20), st.sampled_from(["zh", "en"]))
 def test_column_forms_agree_with_the_scalar_ones(dates, lang):
     """The vectorised bounds and formats give, date by date, what the scalar functions give."""
@@ -153,6 +154,7 @@ def _parses(text: str) -> bool:
     return True
 
 
+@settings(deadline=None)  # pandas on a busy machine can take longer than the default 200 ms
 @given(st.lists(_date_like, min_size=1, max_size=20))
 @example(["1951-02-29", "2000-02-29", "1900-02-29", "0000", "0001", "1951-00", "1951-13", "1951-12-31", "1951-01-00"])
 @example(["١٩٥١", "１９５１", "1951-٠٢", " 1951 ", "1951\n", ""])
@@ -161,6 +163,7 @@ def test_schema_accepts_exactly_the_dates_the_parser_accepts(texts):
     assert list(is_iso_date(pd.Series(texts))) == [_parses(text) for text in texts]
 
 
+@settings(deadline=None)  # pandas on a busy machine can take longer than the default 200 ms
 @given(st.lists(_date_like, min_size=1, max_size=20))
 def test_date_bounds_agree_with_first_and_last_day(texts):
     """The column's first and last days are each date's own, and empty (NaT) where a text is not a date."""

@@ -7,7 +7,7 @@ import io
 
 import pandas as pd
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from timeline.export import events_to_csv_bytes, export_columns, export_file_name, neutralise_formula
@@ -100,6 +100,7 @@ def test_export_rows_end_with_crlf(mini):
 texts = st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=30)
 
 
+@settings(deadline=None)  # pandas on a busy machine can take longer than the default 200 ms
 @given(st.lists(st.tuples(texts, texts), min_size=1, max_size=8))
 def test_export_round_trips_text(pairs):
     """Whatever the text (commas, quotes, newlines, Chinese), reading the CSV back gives it again."""
