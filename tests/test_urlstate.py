@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -27,6 +28,11 @@ from timeline.vocab import CATEGORIES, IMPORTANCE, LANGUAGES, SOURCE_KINDS
     ({"event": "1951-security-treaty"}, ViewState(event="1951-security-treaty")),
     ({"show_era": "occupation", "lang": "zh"}, ViewState(era="occupation")),
     ({"kind": "official,news", "sq": "mofa"}, ViewState(source_kinds=("official", "news"), source_query="mofa")),
+    ({"era": ",occupation,,treaty-system,"}, ViewState(filters=FilterState(eras=("occupation", "treaty-system")))),
+    ({"cat": "law,treaty,law"}, ViewState(filters=FilterState(categories=("law", "treaty")))),  # once each
+    ({"lang": ["zh", "en"]}, ViewState(lang="en")),  # a repeated parameter: the last one counts
+    ({"event": []}, ViewState()),  # a parameter named without a value is no parameter
+    ({"theme": "founding", "cmp": "settling,founding"}, ViewState(theme="founding", compare=("settling", "founding"))),
 ])
 def test_known_params_read_as_a_view(mini, params, expected):
     """Each parameter sets its part of the view."""
@@ -42,6 +48,12 @@ def test_known_params_read_as_a_view(mini, params, expected):
     ({"years": "soon"}, [IgnoredParam("years", "soon")]),
     ({"event": "1999-nothing"}, [IgnoredParam("event", "1999-nothing")]),
     ({"colour": "red"}, [IgnoredParam("colour", "red")]),
+    ({"cat": "treaty,war"}, [IgnoredParam("cat", "war")]),
+    ({"show_era": "meiji"}, [IgnoredParam("show_era", "meiji")]),
+    ({"cmp": "founding,bakumatsu"}, [IgnoredParam("cmp", "bakumatsu")]),
+    ({"theme": "nothing"}, [IgnoredParam("theme", "nothing")]),
+    ({"kind": "official,blog"}, [IgnoredParam("kind", "blog")]),
+    ({"years": "1800-1900"}, [IgnoredParam("years", "1800-1900")]),  # wholly outside the data's years
 ])
 def test_unknown_values_are_ignored_and_reported(mini, params, ignored):
     """Values the data lacks are dropped from the view and listed for a visible notice."""
@@ -49,6 +61,12 @@ def test_unknown_values_are_ignored_and_reported(mini, params, ignored):
     assert reported == ignored
     assert view.lang in {"zh", "en"}
     assert view.event is None
+
+
+def test_comparison_in_a_link_is_ignored_when_the_data_has_none(mini):
+    """A folder without adjustments.csv reports a comparison in the link instead of failing."""
+    without = dataclasses.replace(mini, adjustments=pd.DataFrame())
+    assert view_from_params({"cmp": "founding"}, without) == (ViewState(), [IgnoredParam("cmp", "founding")])
 
 
 def test_view_round_trips_through_params(mini):
