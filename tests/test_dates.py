@@ -17,6 +17,7 @@ from timeline.dates import (
     format_date,
     format_dates,
     format_span,
+    format_spans,
     is_iso_date,
     parse_date,
 )
@@ -129,6 +130,18 @@ def test_column_forms_agree_with_the_scalar_ones(dates, lang):
     assert [day.date() for day in first] == [date.first_day() for date in dates]
     assert [day.date() for day in last] == [date.last_day() for date in dates]
     assert list(format_dates(texts, lang)) == [format_date(date, lang) for date in dates]
+
+
+@settings(deadline=None)  # pandas on a busy machine can take longer than the default 200 ms
+@given(st.lists(st.tuples(partial_dates(), st.none() | partial_dates(), st.booleans()), min_size=1, max_size=20),
+       st.sampled_from(["zh", "en"]))
+def test_column_spans_agree_with_the_scalar_ones(rows, lang):
+    """A column of periods shows, row by row, what format_span shows: one date, or start and end."""
+    starts = [start for start, _, _ in rows]
+    ends = [start if same else end for start, end, same in rows]  # an end equal to the start shows once
+    shown = format_spans(pd.Series([date.isoformat() for date in starts]),
+                         pd.Series(["" if end is None else end.isoformat() for end in ends]), lang)
+    assert list(shown) == [format_span(start, end, lang) for start, end in zip(starts, ends)]
 
 
 # The column forms exist for speed (a table may hold 100,000 rows); a reader must never see a twin

@@ -85,9 +85,14 @@ def test_year_range_includes_both_ends(mini, years, expected_ids):
     (FilterState(query="background 安保"), {"1951-security-treaty"}),
     (FilterState(query="Missouri"), {"1945-surrender"}),
     (FilterState(query="  "), ALL_IDS),
+    (FilterState(query="o.c"), set()),  # query characters are literal, never a pattern ("o.c" is not "occ")
+    (FilterState(query="(treaty"), set()),
     # Parts combine as "and": each narrows what the others left.
     (FilterState(eras=("occupation",), years=(1951, 1951), importance=(3,)), {"1950-korean-war"}),
     (FilterState(categories=("treaty",), years=(1952, 1960)), {"1952-treaties-in-force"}),
+    (FilterState(eras=("treaty-system",), categories=("treaty",)), {"1952-treaties-in-force"}),
+    (FilterState(categories=("law",), importance=(2,)), {"1947-constitution"}),
+    (FilterState(importance=(2,), query="treaties"), {"1952-treaties-in-force"}),
 ])
 def test_each_filter_at_its_edges(mini, state, expected_ids):
     """Era families, importance levels, categories and query words each keep exactly the events they name."""
