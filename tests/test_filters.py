@@ -180,3 +180,18 @@ def test_search_text_of_one_column_is_the_normalised_text(text):
     """An event's search key is its text folded exactly as a query is folded, so a query finds what it names."""
     frame = pd.DataFrame({"title_en": [text]})
     assert list(build_search_text(frame)) == [normalise(text)]
+
+
+@settings(deadline=None)  # pandas on a busy machine can take longer than the default 200 ms
+@given(st.lists(_search_text, min_size=2, max_size=4))
+def test_search_text_of_several_columns_keeps_them_apart(texts):
+    """The key of several texts is the normalised texts joined by line breaks: no word runs into the next field."""
+    columns = ["title_zh", "title_en", "summary_zh", "aliases"][:len(texts)]
+    frame = pd.DataFrame({column: [text] for column, text in zip(columns, texts)})
+    assert list(build_search_text(frame)) == [normalise("\n".join(texts))]
+
+
+def test_search_text_of_a_table_without_texts_is_empty():
+    """A table with none of the searched columns gets an empty key per row, on the same rows."""
+    keys = build_search_text(pd.DataFrame({"id": ["a", "b"]}, index=[5, 7]))
+    assert keys.to_dict() == {5: "", 7: ""}

@@ -116,6 +116,42 @@ def test_upload_at_the_limit_is_read(monkeypatch):
     assert problems == [] and list(table["id"]) == ["a"]
 
 
+@pytest.mark.parametrize(("data", "message"), [
+    (codecs.BOM_UTF16_LE + "id,date\n".encode("utf-16-le"),
+     "the file is saved as UTF-16; save it as CSV UTF-8 (or GBK) instead"),
+    (b"id,date\n\0\0\0", "the file is binary, not a CSV text file; expected comma-separated text"),
+    (b"id,date\na,\x01\n",
+     "the file is not text in a supported encoding; expected UTF-8 (with or without BOM) or GB18030/GBK"),
+])
+def test_unreadable_bytes_are_named_in_full(data, message):
+    """Each way bytes fail to be CSV text gets its own whole sentence, naming the file."""
+    table, problems = csvfile.read_csv_bytes(data, "events.csv")
+    assert table is None
+    assert [str(problem) for problem in problems] == [f"events.csv: {message}"]
+
+
+def test_a_folder_or_an_unreachable_path_is_a_problem_not_a_crash(tmp_path):
+    """A folder where a file should be, or a path through a file, is reported with the file's name."""
+    (tmp_path / "events.csv").mkdir()
+    (tmp_path / "notes.txt").write_text("x", encoding="utf-8")
+    _, problems = csvfile.read_csv_file(tmp_path / "events.csv")
+    assert [str(problem) for problem in problems] == [f"events.csv: {tmp_path / 'events.csv'} is a folder; "
+                                                      "expected a CSV file"]
+    _, problems = csvfile.read_csv_file(tmp_path / "notes.txt" / "eras.csv")
+    assert [str(problem) for problem in problems] == ["eras.csv: the file cannot be read (Not a directory)"]
+
+
+def test_file_at_the_limit_is_read(tmp_path, monkeypatch):
+    """A file of exactly the size limit is read; one byte more is refused."""
+    path = tmp_path / "events.csv"
+    path.write_bytes(b"id,date\na,1951\n")
+    monkeypatch.setattr(csvfile, "MAX_FILE_BYTES", path.stat().st_size)
+    table, problems = csvfile.read_csv_file(path)
+    assert problems == [] and list(table["id"]) == ["a"]
+    monkeypatch.setattr(csvfile, "MAX_FILE_BYTES", path.stat().st_size - 1)
+    assert csvfile.read_csv_file(path)[0] is None
+
+
 def test_extra_columns_are_kept_and_ignored(tmp_path):
     """A reader's own column (notes, say) is no error: the data loads and the column comes along."""
     for path in MINI.glob("*.csv"):
