@@ -130,6 +130,35 @@ def test_unreadable_bytes_are_named_in_full(data, message):
     assert [str(problem) for problem in problems] == [f"events.csv: {message}"]
 
 
+@pytest.mark.parametrize(("text", "problems"), [
+    ("", ["the file is empty; expected a header row naming the columns, then one row per record"]),
+    ("id;date\na;1951\n", ["row 1: the columns are separated by semicolons; expected commas "
+                             "(save as CSV, comma-delimited)"]),
+    ("id\tdate\na\t1951\n", ["row 1: the columns are separated by tabs; expected commas "
+                               "(save as CSV, comma-delimited)"]),
+    ("id|date\na|1951\n", ["row 1: the columns are separated by vertical bars; expected commas "
+                            "(save as CSV, comma-delimited)"]),
+    ("id,,date\na,b,1951\n", ["row 1: header cell 2 is empty; expected every column to have a name"]),
+    ("id,date,id,date\n", ["row 1: the header names date, id more than once; expected each column once"]),
+    ("id,date\na,1951,x\n", ["row 2: this row has 3 fields but the header has 2; expected one field per column "
+                              "(a text containing a comma must be in double quotes)"]),
+    ('id,date\n"a,1951\n', ["the CSV quoting is broken near line 2 (unexpected end of data); expected every "
+                              'opening double quote to be closed, and a quote inside a text to be doubled ("")']),
+])
+def test_malformed_csv_gets_its_whole_sentence(text, problems):
+    """Each way a CSV is malformed is named in full: where, what is wrong and what is expected."""
+    _, found = csvfile.read_csv_bytes(text.encode("utf-8"), "events.csv")
+    assert [str(problem) for problem in found] == [f"events.csv, {problem}" if problem.startswith("row") else
+                                                   f"events.csv: {problem}" for problem in problems]
+
+
+def test_blank_rows_are_skipped_and_rows_keep_their_spreadsheet_numbers():
+    """Blank lines (CRLF or LF) are no records, and each record keeps the row number a spreadsheet shows."""
+    table, problems = csvfile.read_csv_bytes(b"id,date\r\n\r\n , \r\na,1951\r\nb,\"007\"\n", "events.csv")
+    assert problems == []
+    assert table.to_dict("index") == {4: {"id": "a", "date": "1951"}, 5: {"id": "b", "date": "007"}}
+
+
 def test_a_folder_or_an_unreachable_path_is_a_problem_not_a_crash(tmp_path):
     """A folder where a file should be, or a path through a file, is reported with the file's name."""
     (tmp_path / "events.csv").mkdir()

@@ -31,7 +31,6 @@ class DateFormatError(ValueError):
 
     def __init__(self, text: str, reason: str) -> None:
         super().__init__(f"{text!r}: {reason}; expected {DATE_FORMAT_HINT}")
-        self.text = text
         self.reason = reason
 
 
