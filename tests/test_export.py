@@ -74,6 +74,7 @@ def test_file_name_says_what_was_filtered(state, lang, count, expected):
     (FilterState(eras=("occupation", "treaty-system")),
      "us-japan-alliance_era-occupation+treaty-system_3-events_zh.csv"),
     (FilterState(query="安保!"), "us-japan-alliance_q-安保_3-events_zh.csv"),  # no trailing hyphen
+    (FilterState(query="Quad X"), "us-japan-alliance_q-Quad-X_3-events_zh.csv"),
     (FilterState(query="«»?!"), "us-japan-alliance_q-query_3-events_zh.csv"),  # nothing file-safe left
     (FilterState(query="x" * 45), f"us-japan-alliance_q-{'x' * 40}_3-events_zh.csv"),  # a query gives 40 at most
 ])

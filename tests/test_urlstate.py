@@ -30,7 +30,7 @@ from timeline.vocab import CATEGORIES, IMPORTANCE, LANGUAGES, SOURCE_KINDS
     ({"kind": "official,news", "sq": "mofa"}, ViewState(source_kinds=("official", "news"), source_query="mofa")),
     ({"era": ",occupation,,treaty-system,"}, ViewState(filters=FilterState(eras=("occupation", "treaty-system")))),
     ({"cat": "law,treaty,law"}, ViewState(filters=FilterState(categories=("law", "treaty")))),  # once each
-    ({"lang": ["zh", "en"]}, ViewState(lang="en")),  # a repeated parameter: the last one counts
+    ({"lang": ["zh", "zh", "en"]}, ViewState(lang="en")),  # a repeated parameter: the last one counts
     ({"event": []}, ViewState()),  # a parameter named without a value is no parameter
     ({"theme": "founding", "cmp": "settling,founding"}, ViewState(theme="founding", compare=("settling", "founding"))),
 ])

@@ -152,6 +152,21 @@ def test_malformed_csv_gets_its_whole_sentence(text, problems):
                                                    f"events.csv: {problem}" for problem in problems]
 
 
+def test_every_ragged_row_is_reported():
+    """Two rows with the wrong number of fields give two problems, each with its row."""
+    _, problems = csvfile.read_csv_bytes(b"id,date\na,1951,x\nb,1952\nc\n", "events.csv")
+    assert [problem.row for problem in problems] == [2, 4]
+
+
+def test_huge_file_is_refused_by_its_size_alone(tmp_path):
+    """A 100 MB file is refused from its size on disk, with both sizes in MB (a sparse file: never read)."""
+    path = tmp_path / "events.csv"
+    with path.open("wb") as handle:
+        handle.truncate(100 * 1024 * 1024)
+    _, problems = csvfile.read_csv_file(path)
+    assert [str(problem) for problem in problems] == ["events.csv: the file is 100.0 MB; the limit is 64 MB"]
+
+
 def test_blank_rows_are_skipped_and_rows_keep_their_spreadsheet_numbers():
     """Blank lines (CRLF or LF) are no records, and each record keeps the row number a spreadsheet shows."""
     table, problems = csvfile.read_csv_bytes(b"id,date\r\n\r\n , \r\na,1951\r\nb,\"007\"\n", "events.csv")
