@@ -76,3 +76,10 @@ validate: $(VENV)/.installed
 
 clean:
 	rm -rf $(VENV) $(LOWEST) .pytest_cache .ruff_cache
+
+.PHONY: mutation
+## Mutation testing of the core modules (mutmut, config in pyproject.toml), then the kill rate per module.
+mutation: $(VENV)/.installed-test
+	$(BIN)/mutmut run --max-children 2
+	$(BIN)/mutmut results --all true | awk -F'[.:]' '{ total[$$2]++ } / (killed|timeout)$$/ { killed[$$2]++ } \
+	  END { for (m in total) printf "%-9s %4d of %4d killed  %5.1f%%\n", m, killed[m], total[m], 100 * killed[m] / total[m] }' | sort

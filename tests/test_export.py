@@ -7,7 +7,7 @@ import io
 
 import pandas as pd
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from timeline.export import events_to_csv_bytes, export_columns, export_file_name, neutralise_formula
@@ -70,9 +70,38 @@ def test_file_name_says_what_was_filtered(state, lang, count, expected):
     assert export_file_name(state, lang, count) == expected
 
 
+@pytest.mark.parametrize(("state", "expected"), [
+    (FilterState(eras=("occupation", "treaty-system")),
+     "us-japan-alliance_era-occupation+treaty-system_3-events_zh.csv"),
+    (FilterState(query="安保!"), "us-japan-alliance_q-安保_3-events_zh.csv"),  # no trailing hyphen
+    (FilterState(query="Quad X"), "us-japan-alliance_q-Quad-X_3-events_zh.csv"),
+    (FilterState(query="«»?!"), "us-japan-alliance_q-query_3-events_zh.csv"),  # nothing file-safe left
+    (FilterState(query="x" * 45), f"us-japan-alliance_q-{'x' * 40}_3-events_zh.csv"),  # a query gives 40 at most
+])
+def test_file_name_keeps_queries_and_eras_readable(state, expected):
+    """Several eras join with '+', a query becomes a short file-safe slug, and an empty slug says 'query'."""
+    assert export_file_name(state, "zh", 3) == expected
+
+
+@pytest.mark.parametrize(("length", "kept"), [(149, 149), (150, 150), (151, 150), (400, 150)])
+def test_long_file_names_are_cut_to_150_characters(length, kept):
+    """However many filters are chosen, the name before '.csv' is at most 150 characters (every OS accepts it)."""
+    era = "e" * (length - len("us-japan-alliance_era-_3-events_zh"))
+    name = export_file_name(FilterState(eras=(era,)), "zh", 3)
+    assert name == f"us-japan-alliance_era-{era}_3-events_zh"[:kept] + ".csv"
+
+
+def test_export_rows_end_with_crlf(mini):
+    """Each record ends with CR LF, as RFC 4180 and Excel expect, whatever the platform."""
+    data = events_to_csv_bytes(mini.events, "en")
+    assert data.count(b"\r\n") == len(mini.events) + 1
+    assert data.count(b"\n") == data.count(b"\r\n")
+
+
 texts = st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=30)
 
 
+@settings(deadline=None)  # pandas on a busy machine can take longer than the default 200 ms
 @given(st.lists(st.tuples(texts, texts), min_size=1, max_size=8))
 def test_export_round_trips_text(pairs):
     """Whatever the text (commas, quotes, newlines, Chinese), reading the CSV back gives it again."""

@@ -41,6 +41,12 @@ def test_only_http_links_are_live(url, live):
     assert (safe_link("Source", url).startswith("[Source](")) is live
 
 
+def test_parentheses_in_a_link_do_not_end_it():
+    """A URL with parentheses stays one working link: they are percent-encoded, the label escaped."""
+    assert safe_link("Treaty (1951)", "https://en.wikipedia.org/wiki/Treaty_(1951)") == (
+        "[Treaty \\(1951\\)](https://en.wikipedia.org/wiki/Treaty_%281951%29)")
+
+
 def test_markup_in_data_renders_inert_in_the_panel(tmp_path, monkeypatch):
     """A title and summary full of HTML and markdown reach the page escaped, never as markup."""
     for path in MINI.glob("*.csv"):

@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
-import pytest
+import dataclasses
+from pathlib import Path
 
-from timeline.filters import FilterState
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from timeline.dataset import load_dataset
+from timeline.filters import FilterState, year_bounds
 from timeline.urlstate import IgnoredParam, ViewState, params_from_view, view_from_params
+from timeline.vocab import CATEGORIES, IMPORTANCE, LANGUAGES, SOURCE_KINDS
 
 
 @pytest.mark.parametrize(("params", "expected"), [
@@ -20,6 +28,11 @@ from timeline.urlstate import IgnoredParam, ViewState, params_from_view, view_fr
     ({"event": "1951-security-treaty"}, ViewState(event="1951-security-treaty")),
     ({"show_era": "occupation", "lang": "zh"}, ViewState(era="occupation")),
     ({"kind": "official,news", "sq": "mofa"}, ViewState(source_kinds=("official", "news"), source_query="mofa")),
+    ({"era": ",occupation,,treaty-system,"}, ViewState(filters=FilterState(eras=("occupation", "treaty-system")))),
+    ({"cat": "law,treaty,law"}, ViewState(filters=FilterState(categories=("law", "treaty")))),  # once each
+    ({"lang": ["zh", "zh", "en"]}, ViewState(lang="en")),  # a repeated parameter: the last one counts
+    ({"event": []}, ViewState()),  # a parameter named without a value is no parameter
+    ({"theme": "founding", "cmp": "settling,founding"}, ViewState(theme="founding", compare=("settling", "founding"))),
 ])
 def test_known_params_read_as_a_view(mini, params, expected):
     """Each parameter sets its part of the view."""
@@ -35,6 +48,12 @@ def test_known_params_read_as_a_view(mini, params, expected):
     ({"years": "soon"}, [IgnoredParam("years", "soon")]),
     ({"event": "1999-nothing"}, [IgnoredParam("event", "1999-nothing")]),
     ({"colour": "red"}, [IgnoredParam("colour", "red")]),
+    ({"cat": "treaty,war"}, [IgnoredParam("cat", "war")]),
+    ({"show_era": "meiji"}, [IgnoredParam("show_era", "meiji")]),
+    ({"cmp": "founding,bakumatsu"}, [IgnoredParam("cmp", "bakumatsu")]),
+    ({"theme": "nothing"}, [IgnoredParam("theme", "nothing")]),
+    ({"kind": "official,blog"}, [IgnoredParam("kind", "blog")]),
+    ({"years": "1800-1900"}, [IgnoredParam("years", "1800-1900")]),  # wholly outside the data's years
 ])
 def test_unknown_values_are_ignored_and_reported(mini, params, ignored):
     """Values the data lacks are dropped from the view and listed for a visible notice."""
@@ -42,6 +61,12 @@ def test_unknown_values_are_ignored_and_reported(mini, params, ignored):
     assert reported == ignored
     assert view.lang in {"zh", "en"}
     assert view.event is None
+
+
+def test_comparison_in_a_link_is_ignored_when_the_data_has_none(mini):
+    """A folder without adjustments.csv reports a comparison in the link instead of failing."""
+    without = dataclasses.replace(mini, adjustments=pd.DataFrame())
+    assert view_from_params({"cmp": "founding"}, without) == (ViewState(), [IgnoredParam("cmp", "founding")])
 
 
 def test_view_round_trips_through_params(mini):
@@ -58,3 +83,85 @@ def test_view_round_trips_through_params(mini):
 def test_default_view_is_an_empty_link():
     """The default view writes no parameters, so the plain address is the default."""
     assert params_from_view(ViewState()) == {}
+
+
+def _some_of(values) -> st.SearchStrategy[tuple]:
+    """A few distinct values, in any order (the order a reader chose them in is kept)."""
+    return st.lists(st.sampled_from(list(values)), unique=True, max_size=4).map(tuple)
+
+
+def _one_of(values) -> st.SearchStrategy[str | None]:
+    return st.none() | st.sampled_from(list(values))
+
+
+# Free text as a reader types it; the address keeps it without surrounding spaces.
+_typed_text = st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), max_size=20).map(str.strip)
+
+
+def _year_ranges(bounds: tuple[int, int]) -> st.SearchStrategy[tuple[int, int] | None]:
+    """No range, or a range inside the data's years that is narrower than all of them."""
+    pairs = st.tuples(st.integers(*bounds), st.integers(*bounds)).map(lambda pair: tuple(sorted(pair)))
+    return st.none() | pairs.filter(lambda pair: pair != bounds)
+
+
+def view_states(dataset) -> st.SearchStrategy[ViewState]:
+    """Any view a reader can reach on ``dataset``: every field of the view and of its filters drawn."""
+    filter_fields = {
+        "eras": _some_of(dataset.eras["id"]),
+        "categories": _some_of(CATEGORIES),
+        "importance": _some_of(IMPORTANCE),
+        "years": _year_ranges(year_bounds(dataset)),
+        "query": _typed_text,
+    }
+    view_fields = {
+        "lang": st.sampled_from(LANGUAGES),
+        "filters": st.builds(FilterState, **filter_fields),
+        "event": _one_of(dataset.events["id"]),
+        "era": _one_of(dataset.eras["id"]),
+        "compare": _some_of(dataset.adjustments["id"]),
+        "theme": _one_of(dataset.themes["id"]),
+        "source_kinds": _some_of(SOURCE_KINDS),
+        "source_query": _typed_text,
+    }
+    # A field added to either dataclass must be added here too, or this fails rather than skip it.
+    assert set(filter_fields) == {field.name for field in dataclasses.fields(FilterState)}
+    assert set(view_fields) == {field.name for field in dataclasses.fields(ViewState)}
+    return st.builds(ViewState, **view_fields)
+
+
+# Loaded here, not as a fixture, so the strategy can be built when the test is defined.
+MINI = load_dataset(Path(__file__).resolve().parent / "data" / "mini")
+
+
+@settings(max_examples=200, deadline=None)
+@given(view_states(MINI))
+def test_every_view_round_trips_through_the_address(view):
+    """Any view, written to the address and read back, is the same view with nothing ignored."""
+    assert view_from_params(params_from_view(view), MINI) == (view, [])
+
+
+# One non-default value per field of the view (the filters' own fields named "filters.<field>").
+ONE_FIELD_CHANGED = {
+    "lang": "en", "event": "1945-surrender", "era": "occupation", "compare": ("founding",), "theme": "founding",
+    "source_kinds": ("news",), "source_query": "mofa", "filters.eras": ("occupation",),
+    "filters.categories": ("law",), "filters.importance": (3,), "filters.years": (1950, 1951),
+    "filters.query": "安保",
+}
+
+
+def test_one_field_changed_names_every_field():
+    """The table below covers every field of the view and of its filters."""
+    names = {field.name for field in dataclasses.fields(ViewState)} - {"filters"}
+    names |= {f"filters.{field.name}" for field in dataclasses.fields(FilterState)}
+    assert set(ONE_FIELD_CHANGED) == names
+
+
+@pytest.mark.parametrize(("field", "value"), ONE_FIELD_CHANGED.items())
+def test_every_field_reaches_the_address(mini, field, value):
+    """A view differing from the default in any one field has its own address, which reopens it."""
+    if field.startswith("filters."):
+        view = ViewState(filters=FilterState(**{field.removeprefix("filters."): value}))
+    else:
+        view = ViewState(**{field: value})
+    assert params_from_view(view) != {}
+    assert view_from_params(params_from_view(view), mini) == (view, [])

@@ -118,6 +118,116 @@ def test_oversized_file_is_refused_without_reading_it(tmp_path, monkeypatch):
     assert "the limit is" in str(raised.value.problems[0])
 
 
+@pytest.mark.parametrize(("size", "message"), [
+    (3 * 1024 * 1024 // 2, "the file is 1.5 MB; the limit is 1 MB"),
+    (1024 * 1024 + 1, "the file is 1.0 MB; the limit is 1 MB"),
+])
+def test_oversized_upload_names_its_size_and_the_limit_in_megabytes(monkeypatch, size, message):
+    """An upload over the limit is refused with both sizes in MB, as a reader reads them."""
+    monkeypatch.setattr(csvfile, "MAX_FILE_BYTES", 1024 * 1024)
+    table, problems = csvfile.read_csv_bytes(b"x" * size, "events.csv")
+    assert table is None
+    assert [str(problem) for problem in problems] == [f"events.csv: {message}"]
+
+
+def test_upload_at_the_limit_is_read(monkeypatch):
+    """A file of exactly the limit is still read."""
+    monkeypatch.setattr(csvfile, "MAX_FILE_BYTES", len(b"id,date\na,1951\n"))
+    table, problems = csvfile.read_csv_bytes(b"id,date\na,1951\n", "events.csv")
+    assert problems == [] and list(table["id"]) == ["a"]
+
+
+@pytest.mark.parametrize(("data", "message"), [
+    (codecs.BOM_UTF16_LE + "id,date\n".encode("utf-16-le"),
+     "the file is saved as UTF-16; save it as CSV UTF-8 (or GBK) instead"),
+    (b"id,date\n\0\0\0", "the file is binary, not a CSV text file; expected comma-separated text"),
+    (b"id,date\na,\x01\n",
+     "the file is not text in a supported encoding; expected UTF-8 (with or without BOM) or GB18030/GBK"),
+])
+def test_unreadable_bytes_are_named_in_full(data, message):
+    """Each way bytes fail to be CSV text gets its own whole sentence, naming the file."""
+    table, problems = csvfile.read_csv_bytes(data, "events.csv")
+    assert table is None
+    assert [str(problem) for problem in problems] == [f"events.csv: {message}"]
+
+
+@pytest.mark.parametrize(("text", "problems"), [
+    ("", ["the file is empty; expected a header row naming the columns, then one row per record"]),
+    ("id;date\na;1951\n", ["row 1: the columns are separated by semicolons; expected commas "
+                             "(save as CSV, comma-delimited)"]),
+    ("id\tdate\na\t1951\n", ["row 1: the columns are separated by tabs; expected commas "
+                               "(save as CSV, comma-delimited)"]),
+    ("id|date\na|1951\n", ["row 1: the columns are separated by vertical bars; expected commas "
+                            "(save as CSV, comma-delimited)"]),
+    ("id,,date\na,b,1951\n", ["row 1: header cell 2 is empty; expected every column to have a name"]),
+    ("id,date,id,date\n", ["row 1: the header names date, id more than once; expected each column once"]),
+    ("id,date\na,1951,x\n", ["row 2: this row has 3 fields but the header has 2; expected one field per column "
+                              "(a text containing a comma must be in double quotes)"]),
+    ('id,date\n"a,1951\n', ["the CSV quoting is broken near line 2 (unexpected end of data); expected every "
+                              'opening double quote to be closed, and a quote inside a text to be doubled ("")']),
+])
+def test_malformed_csv_gets_its_whole_sentence(text, problems):
+    """Each way a CSV is malformed is named in full: where, what is wrong and what is expected."""
+    _, found = csvfile.read_csv_bytes(text.encode("utf-8"), "events.csv")
+    assert [str(problem) for problem in found] == [f"events.csv, {problem}" if problem.startswith("row") else
+                                                   f"events.csv: {problem}" for problem in problems]
+
+
+def test_every_ragged_row_is_reported():
+    """Two rows with the wrong number of fields give two problems, each with its row."""
+    _, problems = csvfile.read_csv_bytes(b"id,date\na,1951,x\nb,1952\nc\n", "events.csv")
+    assert [problem.row for problem in problems] == [2, 4]
+
+
+def test_huge_file_is_refused_by_its_size_alone(tmp_path):
+    """A 100 MB file is refused from its size on disk, with both sizes in MB (a sparse file: never read)."""
+    path = tmp_path / "events.csv"
+    with path.open("wb") as handle:
+        handle.truncate(100 * 1024 * 1024)
+    _, problems = csvfile.read_csv_file(path)
+    assert [str(problem) for problem in problems] == ["events.csv: the file is 100.0 MB; the limit is 64 MB"]
+
+
+def test_blank_rows_are_skipped_and_rows_keep_their_spreadsheet_numbers():
+    """Blank lines (CRLF or LF) are no records, and each record keeps the row number a spreadsheet shows."""
+    table, problems = csvfile.read_csv_bytes(b"id,date\r\n\r\n , \r\na,1951\r\nb,\"007\"\n", "events.csv")
+    assert problems == []
+    assert table.to_dict("index") == {4: {"id": "a", "date": "1951"}, 5: {"id": "b", "date": "007"}}
+
+
+def test_a_folder_or_an_unreachable_path_is_a_problem_not_a_crash(tmp_path):
+    """A folder where a file should be, or a path through a file, is reported with the file's name."""
+    (tmp_path / "events.csv").mkdir()
+    (tmp_path / "notes.txt").write_text("x", encoding="utf-8")
+    _, problems = csvfile.read_csv_file(tmp_path / "events.csv")
+    assert [str(problem) for problem in problems] == [f"events.csv: {tmp_path / 'events.csv'} is a folder; "
+                                                      "expected a CSV file"]
+    _, problems = csvfile.read_csv_file(tmp_path / "notes.txt" / "eras.csv")
+    assert [str(problem) for problem in problems] == ["eras.csv: the file cannot be read (Not a directory)"]
+
+
+def test_file_at_the_limit_is_read(tmp_path, monkeypatch):
+    """A file of exactly the size limit is read; one byte more is refused."""
+    path = tmp_path / "events.csv"
+    path.write_bytes(b"id,date\na,1951\n")
+    monkeypatch.setattr(csvfile, "MAX_FILE_BYTES", path.stat().st_size)
+    table, problems = csvfile.read_csv_file(path)
+    assert problems == [] and list(table["id"]) == ["a"]
+    monkeypatch.setattr(csvfile, "MAX_FILE_BYTES", path.stat().st_size - 1)
+    assert csvfile.read_csv_file(path)[0] is None
+
+
+def test_extra_columns_are_kept_and_ignored(tmp_path):
+    """A reader's own column (notes, say) is no error: the data loads and the column comes along."""
+    for path in MINI.glob("*.csv"):
+        (tmp_path / path.name).write_bytes(path.read_bytes())
+    lines = (MINI / "events.csv").read_text(encoding="utf-8").splitlines()
+    (tmp_path / "events.csv").write_text("\n".join([lines[0] + ",notes"] + [line + "," for line in lines[1:]]) + "\n",
+                                         encoding="utf-8")
+    events = load_dataset(tmp_path).events
+    assert len(events) == 7 and "notes" in events.columns
+
+
 def test_bom_is_not_part_of_the_first_column_name(tmp_path):
     """Excel's UTF-8 BOM does not turn the header's first name into '\\ufeffid'."""
     for path in MINI.glob("*.csv"):

@@ -12,6 +12,7 @@ import pandas as pd
 
 from timeline.dataset import Dataset, DataVersion, split_ids
 from timeline.dates import format_date, parse_date
+from timeline.search import normalise, query_terms
 from timeline.vocab import SOURCE_KINDS
 
 TITLE_ZH = "日美同盟互动年表"
@@ -28,13 +29,15 @@ def citing_events(dataset: Dataset) -> dict[str, list[str]]:
 
 
 def sources_table(dataset: Dataset, lang: str, kinds: tuple[str, ...] = (), query: str = "") -> pd.DataFrame:
-    """The sources narrowed by kind and a text query, grouped by kind."""
+    """The sources narrowed by kind and by a query whose words all occur in a citation or id, grouped by kind."""
     sources = dataset.sources
     if kinds:
         sources = sources[sources["kind"].isin(kinds)]
-    for term in query.casefold().split():
-        text = (sources["citation_zh"] + " " + sources["citation_en"] + " " + sources["id"]).str.casefold()
-        sources = sources[text.str.contains(term, regex=False)]
+    terms = query_terms(query)
+    if terms:
+        # Folded as the events search folds (case, width, 美日/日美, quotes, dashes), so one query finds both.
+        keys = (sources["citation_zh"] + "\n" + sources["citation_en"] + "\n" + sources["id"]).map(normalise)
+        sources = sources[keys.map(lambda key: all(term in key for term in terms))]
     # Grouped by kind in vocabulary order, then by the citation's first word (not an opening quote).
     kind_rank = sources["kind"].map({kind: rank for rank, kind in enumerate(SOURCE_KINDS)})
     sort_key = sources[f"citation_{lang}"].str.lstrip("\"“‘'《[ ").str.casefold()

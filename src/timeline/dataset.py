@@ -19,9 +19,9 @@ import pandas as pd
 import pandera.pandas as pa
 
 from timeline.csvfile import read_csv_bytes, read_file_bytes
-from timeline.dates import date_bounds, format_span, format_spans, parse_date
+from timeline.dates import DateFormatError, date_bounds, format_span, format_spans, is_iso_date, parse_date
 from timeline.problems import DataError, Problem
-from timeline.schema import TABLE_SCHEMAS, is_iso_date, text_pairs
+from timeline.schema import TABLE_SCHEMAS, text_pairs
 from timeline.search import build_search_text
 
 DATA_DIR_VARIABLE = "TIMELINE_DATA_DIR"
@@ -83,10 +83,6 @@ class Dataset:
                     family.add(child)
                     frontier.append(child)
         return family
-
-    def top_level_eras(self) -> pd.DataFrame:
-        """The eras without a parent, in time order."""
-        return self.eras[self.eras["parent"] == ""]
 
 
 def bundled_data_dir() -> Path:
@@ -302,13 +298,11 @@ def _problem_from_failure(case: dict, schema: pa.DataFrameSchema, table: pd.Data
 
 
 def _date_reason(value: str) -> str:
+    """What is wrong with a date the schema refused, in the parser's plain words."""
     try:
         parse_date(value)
-    except ValueError as error:
-        text = str(error)
-        if text.startswith(repr(value) + " is not a real date:"):
-            return text.split(": ", 1)[1]
-        return "not a real date" if "month" in text or "year 0000" in text else "not written as a date"
+    except DateFormatError as error:
+        return error.reason
     return "not a valid date"
 
 

@@ -13,14 +13,25 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-_ISO_PATTERN = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+# ASCII digits only: other scripts' digits (١٩٥١, full-width １９５１) are not ISO 8601, and pandas
+# cannot read them as dates.
+_ISO_PATTERN = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
+_ISO_SHAPE = r"[0-9]{4}(?:-(?:0[1-9]|1[0-2])(?:-[0-9]{2})?)?"
 _MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 DATE_FORMAT_HINT = "YYYY, YYYY-MM or YYYY-MM-DD (e.g. 1951-09-08)"
 
 
 class DateFormatError(ValueError):
-    """A date string that is not a real ISO date at year, month or day precision."""
+    """A date string that is not a real ISO date at year, month or day precision.
+
+    ``reason`` says what is wrong in plain words (``"1951-02 has 28 days"``), for messages that quote
+    the value themselves; ``str()`` names the text too.
+    """
+
+    def __init__(self, text: str, reason: str) -> None:
+        super().__init__(f"{text!r}: {reason}; expected {DATE_FORMAT_HINT}")
+        self.reason = reason
 
 
 @dataclass(frozen=True, order=True)
@@ -63,19 +74,19 @@ def parse_date(text: str) -> PartialDate:
     """Parse ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; raise :class:`DateFormatError` saying why not."""
     match = _ISO_PATTERN.fullmatch(text.strip())
     if not match:
-        raise DateFormatError(f"{text!r} is not a date in the form {DATE_FORMAT_HINT}")
+        raise DateFormatError(text, "not written as a date")
     year = int(match[1])
     month = int(match[2]) if match[2] else None
     day = int(match[3]) if match[3] else None
     if year < 1:
-        raise DateFormatError(f"{text!r} has year 0000, which does not exist")
+        raise DateFormatError(text, "year 0000 does not exist")
     if month is not None and not 1 <= month <= 12:
-        raise DateFormatError(f"{text!r} has month {month:02d}; months run 01 to 12")
+        raise DateFormatError(text, f"there is no month {month:02d} (months run 01 to 12)")
     if day is not None:
         assert month is not None
         last = calendar.monthrange(year, month)[1]
         if not 1 <= day <= last:
-            raise DateFormatError(f"{text!r} is not a real date: {year:04d}-{month:02d} has {last} days")
+            raise DateFormatError(text, f"{year:04d}-{month:02d} has {last} days")
     return PartialDate(year, month, day)
 
 
@@ -107,12 +118,26 @@ def format_span(start: PartialDate, end: PartialDate | None, lang: str) -> str:
 # Vectorised forms, for whole columns (a loaded table may hold 100,000 dates). Each agrees with its
 # scalar twin above; a property test holds them together.
 
+def _has_iso_shape(text: pd.Series) -> pd.Series:
+    """True where a stripped text is written as a date with a real year and month (the day unchecked)."""
+    return text.str.fullmatch(_ISO_SHAPE) & ~text.str.startswith("0000")
+
+
+def is_iso_date(values: pd.Series) -> pd.Series:
+    """:func:`parse_date` succeeds, for a column: a real date at year, month or day precision (1951-02-30 is not)."""
+    text = values.astype(str).str.strip()
+    shape_ok = _has_iso_shape(text)
+    has_day = text.str.len() == 10
+    real_day = parse_days(text.where(has_day & shape_ok)).notna()
+    return shape_ok & (~has_day | real_day)
+
+
 def date_bounds(values: pd.Series) -> tuple[pd.Series, pd.Series]:
     """The first and last day each ISO date text can mean, as datetimes (NaT where empty or invalid)."""
     text = values.astype(str).str.strip()
     length = text.str.len()
     padded = text.mask(length == 4, text + "-01-01").mask(length == 7, text + "-01")
-    first = parse_days(padded.where(length.isin([4, 7, 10])))
+    first = parse_days(padded.where(_has_iso_shape(text)))
     last = first.mask(length == 7, first + pd.offsets.MonthEnd(0)).mask(length == 4, first + pd.offsets.YearEnd(0))
     return first, last
 

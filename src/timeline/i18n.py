@@ -29,7 +29,6 @@ ZH: dict[str, str] = {
     "compare_download_md": "下载 Markdown 笔记",
     "compare_notes_title": "日美同盟调整对比笔记",
     "compare_notes_source": "来源：日美同盟互动年表。",
-    "open_on_timeline": "在时间线上查看",
     "themes_title": "分析导图",
     "themes_intro": "原始思维导图的分析结构：同盟的建立与调整、在美国重返亚洲中的作用、拜登时期的新发展、机制特征、日本的战略依附与离心力、未来趋势与安保体制。点击图中扇区即可展开该分支，其分析与相关事件显示在“{choose}”列表下方；也可以直接在该列表中选择节点。",
     "themes_root": "日美同盟",
@@ -89,7 +88,6 @@ ZH: dict[str, str] = {
     "sources": "资料来源",
     "previous": "← 上一事件",
     "next": "下一事件 →",
-    "no_text": "（暂无）",
     "era_span": "起止",
     "era_phases": "阶段",
     "era_key_events": "主要事件",
@@ -178,7 +176,6 @@ EN: dict[str, str] = {
     "compare_download_md": "Download Markdown notes",
     "compare_notes_title": "Notes: the adjustments of the US–Japan alliance",
     "compare_notes_source": "Source: The US–Japan Alliance: An Interactive Timeline.",
-    "open_on_timeline": "Show on the timeline",
     "themes_title": "Themes of the analysis",
     "themes_intro": "The structure of the source mind map: the alliance's founding and adjustments, its role in the US "
                     "return to Asia, the Biden-era developments, its mechanism, Japan's dependence and centrifugal "
@@ -245,7 +242,6 @@ EN: dict[str, str] = {
     "sources": "Sources",
     "previous": "← Previous event",
     "next": "Next event →",
-    "no_text": "(not yet written)",
     "era_span": "Span",
     "era_phases": "Phases",
     "era_key_events": "Key events",
