@@ -21,6 +21,7 @@ VIEWPORTS = {"phone": PHONE, "laptop": LAPTOP, "desktop": DESKTOP}
 TITLE = ".st-key-panel_title"
 TREATY = "1951-security-treaty-signed"
 TREATY_TITLE = "旧《日美安全保障条约》签署"
+SATO_NIXON_TITLE = "佐藤—尼克松联合声明：商定归还冲绳"
 
 
 @pytest.fixture(params=list(VIEWPORTS))
@@ -245,13 +246,13 @@ def test_the_chart_on_a_phone_scrolls_with_a_swipe_and_opens_with_one_tap(browse
         page.wait_for_function("() => document.querySelector('.st-key-chart_view .js-plotly-plot')"
                                ".__timelinePrepared === true", timeout=20_000)
         _assert_no_labels_overlap(page)
-        point = _point_position(page, "1960-treaty-in-force")
+        point = _point_position(page, "1969-sato-nixon-communique")
         page.touchscreen.tap(point["x"], point["y"])
-        _expect_title_in_view(page, "新《日美安全保障条约》与《日美地位协定》生效")
+        _expect_title_in_view(page, SATO_NIXON_TITLE)
         page.evaluate("() => document.querySelector('.st-key-chart_view').scrollIntoView({block: 'start'})")
         scrolled = "() => document.querySelector('[data-testid=\"stMain\"]').scrollTop"
         before = page.evaluate(scrolled)
-        point = _point_position(page, "1960-treaty-in-force")
+        point = _point_position(page, "1969-sato-nixon-communique")
         _swipe_up(page, point["x"] + 30, point["y"] + 40)
         page.wait_for_function(f"() => ({scrolled})() > {before} + 100", timeout=10_000)
     finally:

@@ -43,7 +43,7 @@ def _run() -> None:
     state.init_view(dataset)
     drawn_in = state.lang()
     page = st.navigation(list(page_objects().values()))
-    if state.follow_address(dataset, page.url_path) and state.lang() != drawn_in:
+    if state.follow_address(dataset) and state.lang() != drawn_in:
         st.rerun()  # Back or Forward changed the language: draw the navigation again in it
     _render_language_switch()
     _render_upload()
@@ -53,7 +53,7 @@ def _run() -> None:
         st.warning(state.t("url_ignored", items=items), icon="⚠️")
     st.set_page_config(page_title=state.t("tab_title", page=page.title))  # each tab names its page
     page.run()
-    state.sync_url(page.url_path)
+    state.sync_url()
 
 
 def _render_language_switch() -> None:

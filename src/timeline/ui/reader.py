@@ -23,9 +23,9 @@ NARROW_MAX_WIDTH = 640  # px: Streamlit stacks columns below this width; a phone
 _JS = """
 export default function (component) {
   const data = component.data || {};
-  const state = window.__timelineReader = window.__timelineReader || {focused: null, timer: null, lastTouch: 0};
-  state.highlight = data.highlight || null;
+  const state = window.__timelineReader = window.__timelineReader || {focused: null, timer: null};
   state.send = component.setTriggerValue;
+  state.highlight = data.highlight || null;
   if (data.focus && data.focus.nonce !== state.focused) {
     state.focused = data.focus.nonce;
     bringIntoView(data.focus.title, performance.now());
@@ -64,25 +64,34 @@ export default function (component) {
     step();
   }
 
-  // A touch: Plotly's first tap only hovers and a swipe on the plot pans it. On a touch screen the
-  // chart does not pan (the page scrolls), and the tap that hovers a point opens it.
+  // A touch: with Plotly's drag-to-zoom a swipe on the plot pans it and the first tap only hovers.
+  // On a touch screen the chart does not drag, so a swipe scrolls the page and one tap selects.
   function prepare(plot) {
-    if (plot.__timelinePrepared) return;
-    plot.__timelinePrepared = true;
-    plot.addEventListener('touchstart', () => { state.lastTouch = Date.now(); }, {capture: true, passive: true});
-    const openTapped = (event) => {
-      if (Date.now() - state.lastTouch > 800 || !event.points || !event.points.length) return;
+    if (plot.__timelineHooked) return;
+    plot.__timelineHooked = true;
+    plot.on('plotly_afterplot', () => declutter(plot));
+    declutter(plot);
+    // A tap reaches Plotly twice, as touch and then as the browser's emulated mouse events, and the
+    // second click toggles the point just chosen off again. Only the touch goes through, and the
+    // point it clicked is opened from here (Plotly selects only on a mouse click).
+    let lastTouch = 0;
+    const touched = () => Date.now() - lastTouch < 800;
+    plot.addEventListener('touchstart', () => { lastTouch = Date.now(); }, {capture: true, passive: true});
+    for (const type of ['mousedown', 'mouseup', 'click']) {
+      plot.addEventListener(type, (event) => { if (touched()) event.stopPropagation(); }, {capture: true});
+    }
+    plot.on('plotly_click', (event) => {
+      if (!touched() || !event.points || !event.points.length) return;
       const value = event.points[0].customdata;
       const id = Array.isArray(value) ? value[0] : value;
       if (typeof id === 'string' && id) state.send('open', id);
-    };
-    plot.on('plotly_hover', openTapped);
-    plot.on('plotly_click', openTapped);
-    plot.on('plotly_afterplot', () => declutter(plot));
+    });
+    const ready = () => { plot.__timelinePrepared = true; };
     if (window.matchMedia('(pointer: coarse)').matches && plot._fullLayout.dragmode !== false) {
-      window.Plotly.relayout(plot, {dragmode: false});
+      window.Plotly.relayout(plot, {dragmode: false}).then(ready);
+    } else {
+      ready();
     }
-    declutter(plot);
   }
 
   // Era labels that would run into each other on a narrow chart: keep the earlier, hide the later.

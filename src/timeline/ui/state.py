@@ -2,9 +2,9 @@
 
 The canonical :class:`ViewState` lives in ``st.session_state["view"]``; widgets are drawn from it
 and write back through callbacks, so a page that is not shown never loses a filter, and the URL
-is rewritten from it on every run. Each rewrite is a new history entry; when the address changes
-under the app (Back, Forward, an edited address), the view is read from it again, so the browser's
-history walks through the events and eras opened.
+is rewritten from it on every run. Each rewrite is a new history entry; when Back or Forward
+brings another address, the view is read from it again, so the browser's history walks through
+the events and eras opened.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from timeline.dataset import Dataset
 from timeline.filters import FilterState
@@ -23,7 +24,6 @@ IGNORED_KEY = "url_ignored"
 CHART_GENERATION_KEY = "chart_generation"
 FOCUS_KEY = "focus_nonce"
 SYNCED_PARAMS_KEY = "synced_params"
-SYNCED_PAGE_KEY = "synced_page"
 
 
 def init_view(dataset: Dataset) -> ViewState:
@@ -33,17 +33,16 @@ def init_view(dataset: Dataset) -> ViewState:
     return st.session_state[VIEW_KEY]
 
 
-def follow_address(dataset: Dataset, page: str) -> bool:
-    """Read the view again when the address changed under the app (Back, Forward, an edited address).
+def follow_address(dataset: Dataset) -> bool:
+    """Read the view again when Back or Forward brought another address; True when it did.
 
-    A link to another page in the navigation carries no parameters: that is a page change, not a new
-    view, so the view is kept. Returns True when the view was read again.
+    Only a history navigation counts: a rerun that was queued before the last rewrite carries the
+    older address too, and must not undo what the reader just opened.
     """
-    synced = st.session_state.get(SYNCED_PARAMS_KEY)
-    params = st.query_params.to_dict()
-    if synced is None or params == synced:
+    context = get_script_run_ctx()
+    if context is None or not context.is_history_navigation:
         return False
-    if not params and page != st.session_state.get(SYNCED_PAGE_KEY):
+    if st.query_params.to_dict() == st.session_state.get(SYNCED_PARAMS_KEY):
         return False
     _read_view(dataset)
     _forget_chart_selection()
@@ -128,19 +127,16 @@ def take_ignored_params() -> list[IgnoredParam]:
 
 
 def params_for_page_switch() -> dict[str, str]:
-    """The view's query parameters, for ``st.switch_page`` (which otherwise clears them, losing the view)."""
-    params = params_from_view(view())
-    st.session_state[SYNCED_PARAMS_KEY] = params
-    return params
+    """The view's query parameters, for ``st.switch_page`` (which otherwise clears them from the address)."""
+    return params_from_view(view())
 
 
-def sync_url(page: str) -> None:
+def sync_url() -> None:
     """Rewrite the query parameters to match the view, so the address bar is always a working link."""
     params = params_from_view(view())
     if st.query_params.to_dict() != params:
         st.query_params.from_dict(params)
     st.session_state[SYNCED_PARAMS_KEY] = params
-    st.session_state[SYNCED_PAGE_KEY] = page
 
 
 def bind(key: str, value: object) -> str:

@@ -61,7 +61,9 @@ def render() -> None:
         if layout != "list":
             with st.container(key=CHART_VIEW_KEY):
                 figure = _figure(dataset_key(dataset), dataset, view.filters, view.lang)
-                st.plotly_chart(figure, key=state.chart_key(), on_select=_on_chart_select, selection_mode="points",
+                chart_key = state.chart_key()
+                st.plotly_chart(figure, key=chart_key, on_select=functools.partial(_on_chart_select, chart_key),
+                                selection_mode="points",
                                 config=CHART_CONFIG[view.lang], width="stretch",
                                 alt=describe_timeline(filtered, view.lang))
                 st.caption(t("chart_help"))
@@ -195,8 +197,9 @@ def _figure(key: str, _dataset: Dataset, filters: FilterState, lang: str) -> go.
     return _FrozenFigure(figure)
 
 
-def _on_chart_select() -> None:
-    selection = st.session_state[state.chart_key()].selection
+def _on_chart_select(key: str) -> None:
+    """Open what a click on the chart chose (``key`` is that chart's: a rerun may have renamed the current one)."""
+    selection = st.session_state[key].selection
     item = clicked_item(selection.get("points", []))
     if item is None:
         return
