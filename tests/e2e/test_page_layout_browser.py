@@ -65,7 +65,7 @@ def test_every_compare_cell_says_which_adjustment_it_belongs_to(screen, lang):
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_themes_chart_leaves_no_blank_band(screen, lang):
-    """The sunburst fills its box: little space above or below the circle, and the node list right after it."""
+    """The sunburst fills its box: little space above or below the circle; its text outline and the node list follow."""
     screen.goto(f"{screen.base}/themes?lang={lang}")
     wait_for_script(screen)
     screen.wait_for_selector('[data-testid="stPlotlyChart"] .sunburstlayer path')
@@ -73,8 +73,10 @@ def test_themes_chart_leaves_no_blank_band(screen, lang):
         const rect = selector => document.querySelector(selector).getBoundingClientRect();
         const chart = rect('[data-testid="stPlotlyChart"]');
         const circle = rect('[data-testid="stPlotlyChart"] .sunburstlayer');
+        const outline = rect('[data-testid="stMain"] [data-testid="stExpander"]');
         return {above: circle.top - chart.top, below: chart.bottom - circle.bottom,
-                listAfterChart: rect('.st-key-w_theme').top - chart.bottom};
+                outlineAfterChart: outline.top - chart.bottom,
+                listAfterOutline: rect('.st-key-w_theme').top - outline.bottom};
     }"""
     with contextlib.suppress(PlaywrightTimeoutError):  # the page's style sheet arrives just after the chart
         screen.wait_for_function(f"() => {{ const gap = ({gaps})(); return gap.above < 30 && gap.below < 30; }}",
@@ -82,7 +84,8 @@ def test_themes_chart_leaves_no_blank_band(screen, lang):
     boxes = screen.evaluate(gaps)
     assert boxes["above"] < 30 and boxes["below"] < 30, boxes
     if screen.is_phone:
-        assert 0 <= boxes["listAfterChart"] < 40, boxes  # stacked: the list follows the chart at once
+        # Stacked: the outline follows the chart at once, and the list the outline.
+        assert 0 <= boxes["outlineAfterChart"] < 40 and 0 <= boxes["listAfterOutline"] < 40, boxes
 
 
 @pytest.mark.parametrize(("lang", "app_name", "page_titles"), [
