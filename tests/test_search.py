@@ -86,3 +86,48 @@ def test_each_era_name_finds_the_events_of_the_era_and_its_phases(bundled, colum
     for era in bundled.eras.itertuples():
         era_events = set(bundled.events.loc[bundled.events["era"].isin(bundled.era_family(era.id)), "id"])
         assert found(bundled, getattr(era, column)) >= era_events, (era.id, getattr(era, column))
+
+
+ERAS = pd.DataFrame({
+    "id": ["cold-war", "cold-war-early", "other"],
+    "parent": ["", "cold-war", ""],
+    "name_zh": ["冷战中的同盟", "早期阶段", "别的时期"],
+    "name_en": ["The Cold War alliance", "Early phase", "Another era"],
+    "label_zh": ["冷战同盟", "", "别的"],
+    "label_en": ["Cold War alliance", "", "Other"],
+})
+
+
+def test_an_event_is_found_by_its_era_and_parent_era_names_and_labels():
+    """A phase's event carries its own and its parent era's names and chart labels, word by word."""
+    events = pd.DataFrame({"title_zh": ["甲事件"], "title_en": ["Event A"], "era": ["cold-war-early"]}, index=[7])
+    key = build_search_text(events, ERAS)[7]
+    for name in ("冷战中的同盟", "早期阶段", "冷战同盟", "the cold war alliance", "early phase", "cold war alliance"):
+        assert name in key
+    assert "别的" not in key and "another era" not in key
+    assert key == " ".join(key.split()), "words are separated by single spaces, none run together"
+
+
+def test_without_a_parent_column_an_era_keeps_its_own_names():
+    """Eras without a parent column (a user's own data) still give their names to their events."""
+    events = pd.DataFrame({"title_en": ["Event B"], "era": ["other"]})
+    key = build_search_text(events, ERAS.drop(columns=["parent"]))[0]
+    assert "another era" in key and "别的时期" in key and "冷战" not in key
+
+
+def test_an_event_of_an_unknown_era_gets_no_era_words():
+    """An era id the eras table lacks adds nothing to the key (no placeholder text)."""
+    events = pd.DataFrame({"title_en": ["Event C"], "era": ["missing"]})
+    assert list(build_search_text(events, ERAS)) == [normalise("Event C")]
+
+
+def test_keys_keep_the_events_index_and_are_text():
+    """The keys line up with the events' own row labels, as text, also for no events or no eras."""
+    events = pd.DataFrame({"title_en": ["One", "Two"], "era": ["other", "cold-war"]}, index=[3, 9])
+    keys = build_search_text(events, ERAS)
+    assert list(keys.index) == [3, 9] and keys.dtype == pd.Series(["x"], dtype=str).dtype
+    assert list(build_search_text(events)) == ["one", "two"]
+    empty = build_search_text(events.head(0), ERAS)
+    assert empty.empty and empty.dtype == keys.dtype
+    no_text = build_search_text(pd.DataFrame({"era": ["other"]}, index=[4]), ERAS)
+    assert list(no_text.index) == [4] and list(no_text) == [""] and no_text.dtype == keys.dtype
