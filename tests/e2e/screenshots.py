@@ -59,8 +59,8 @@ def _wait_for_drawing(page) -> None:
                 .filter((chart) => chart.offsetParent !== null);
             const drawn = charts.every((chart) => chart.querySelector('.main-svg'));
             const status = document.querySelector('[data-testid="stStatusWidget"]');
-            const list = document.querySelector('.timeline-list');
-            const listReady = !list || list.offsetParent === null || list.querySelector('.card');
+            const listView = document.querySelector('.st-key-list_view');
+            const listReady = !listView || listView.offsetParent === null || listView.querySelector('.card');
             const skeleton = document.querySelector('[data-testid="stSkeleton"]');
             return drawn && listReady && !status && !skeleton;
         }""",

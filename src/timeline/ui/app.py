@@ -15,6 +15,7 @@ from timeline.ui import state
 from timeline.ui.data import UPLOADED_KEY, active_dataset, get_dataset, use_uploaded_events
 from timeline.ui.navigation import page_objects
 from timeline.ui.page_language import set_page_language
+from timeline.ui.styles import apply_page_style
 from timeline.ui.widget_texts import UPLOAD_LIMIT_MB, render_uploader_texts
 from timeline.vocab import LANGUAGES
 
@@ -26,6 +27,7 @@ def main() -> None:
     """Run one script pass of the dashboard."""
     st.set_page_config(page_title=translate("app_title", "zh") + " · US–Japan Alliance Timeline",
                        page_icon="🕰️", layout="wide")
+    apply_page_style()
     try:
         _run()
     except Exception:  # the last guard: the operator gets the traceback, the reader a calm sentence

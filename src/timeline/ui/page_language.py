@@ -8,16 +8,11 @@ from timeline.ui.styles import apply_style
 
 # BCP 47 tags: the interface's Chinese is Simplified, which a screen reader needs to pick its voice.
 LANGUAGE_TAGS = {"zh": "zh-Hans", "en": "en"}
-# Every page: less room above the title, and a title that fits a phone's width in either language.
-PAGE_CSS = """
-[data-testid="stMainBlockContainer"] { padding-top: 3.5rem; }
-@media (max-width: 640px) { [data-testid="stMainBlockContainer"] h1 { font-size: 1.75rem; } }
-"""
 
 
 def set_page_language(lang: str) -> None:
     """Set ``<html lang>`` to ``lang``'s tag on every run, from an element that takes no space on the page."""
     tag = LANGUAGE_TAGS[lang]
-    apply_style(".st-key-page_language { display: none; }\n" + PAGE_CSS, "page_style")
+    apply_style(".st-key-page_language { display: none; }", "page_language_style")
     with st.container(key="page_language"):
         st.html(f"<script>document.documentElement.lang = {tag!r};</script>", unsafe_allow_javascript=True)
