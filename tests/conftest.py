@@ -1,4 +1,4 @@
-"""Shared fixtures: the small fixture folder and the bundled data."""
+"""Shared fixtures: the small fixture folder, the bundled data, and the dashboard on the small folder."""
 
 from __future__ import annotations
 
@@ -6,11 +6,13 @@ from pathlib import Path
 
 import pytest
 from hypothesis import settings
+from streamlit.testing.v1 import AppTest
 
 from timeline.dataset import Dataset, bundled_data_dir, load_dataset
 
 TESTS = Path(__file__).resolve().parent
 MINI_DIR = TESTS / "data" / "mini"
+DASHBOARD = TESTS.parent / "dashboard.py"
 
 # No test asserts a duration: Hypothesis's default 200 ms deadline fails examples on a busy machine.
 settings.register_profile("no-deadline", deadline=None)
@@ -27,3 +29,10 @@ def mini() -> Dataset:
 def bundled() -> Dataset:
     """The project's own curated data."""
     return load_dataset(bundled_data_dir())
+
+
+@pytest.fixture
+def app(monkeypatch) -> AppTest:
+    """The dashboard on the seven-event fixture data, in AppTest, not yet run."""
+    monkeypatch.setenv("TIMELINE_DATA_DIR", str(MINI_DIR))
+    return AppTest.from_file(str(DASHBOARD), default_timeout=60)

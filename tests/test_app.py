@@ -19,12 +19,6 @@ ROOT = Path(__file__).resolve().parents[1]
 TESTS_DATA = ROOT / "tests" / "data"
 
 
-@pytest.fixture
-def app(monkeypatch):
-    """A dashboard on the seven-event fixture data, not yet run."""
-    monkeypatch.setenv("TIMELINE_DATA_DIR", str(TESTS_DATA / "mini"))
-    return AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
-
 
 def _markdown(at: AppTest) -> str:
     return "\n".join(str(element.value) for element in at.markdown)

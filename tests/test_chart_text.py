@@ -14,12 +14,6 @@ MINI = ROOT / "tests" / "data" / "mini"
 PAGES = ROOT / "src" / "timeline" / "ui" / "pages"
 
 
-@pytest.fixture
-def app(monkeypatch):
-    """A dashboard on the seven-event fixture data, not yet run."""
-    monkeypatch.setenv("TIMELINE_DATA_DIR", str(MINI))
-    return AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
-
 
 def _chart_alt(at: AppTest) -> str:
     return at.get("plotly_chart")[0].proto.alt

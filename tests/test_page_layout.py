@@ -14,12 +14,6 @@ MINI = ROOT / "tests" / "data" / "mini"
 PAGES = ROOT / "src" / "timeline" / "ui" / "pages"
 
 
-@pytest.fixture
-def app(monkeypatch):
-    """A dashboard on the mini fixture data, not yet run."""
-    monkeypatch.setenv("TIMELINE_DATA_DIR", str(MINI))
-    return AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
-
 
 def _open_page(at: AppTest, name: str, lang: str = "zh") -> AppTest:
     at.query_params["lang"] = lang

@@ -20,11 +20,6 @@ MINI = ROOT / "tests" / "data" / "mini"
 PAGES = ROOT / "src" / "timeline" / "ui" / "pages"
 
 
-@pytest.fixture
-def app(monkeypatch):
-    monkeypatch.setenv("TIMELINE_DATA_DIR", str(MINI))
-    return AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
-
 
 def _open_page(at: AppTest, name: str) -> AppTest:
     at.run()

@@ -58,12 +58,6 @@ def copy_folder(target: Path) -> Path:
     return target
 
 
-@pytest.fixture
-def app(monkeypatch):
-    """A dashboard on the seven-event fixture data, not yet run."""
-    monkeypatch.setenv("TIMELINE_DATA_DIR", str(MINI))
-    return AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
-
 
 def new_session() -> AppTest:
     """Another reader's session of the same server process (caches are shared between them)."""
