@@ -47,49 +47,32 @@ export default function (component) {
     root.className = 'timeline-list';
     parentElement.appendChild(root);
   }
+  // An element with a class and text (set as text, never as HTML), holding any children given.
+  const element = (tag, className, text, ...children) => {
+    const node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text) node.textContent = text;
+    node.append(...children);
+    return node;
+  };
   const groups = [];
   for (const group of data.groups) {
-    const section = document.createElement('section');
-    const heading = document.createElement('h2');
-    const eraButton = document.createElement('button');
+    const eraButton = element('button', '', group.name, element('span', 'span', group.span));
     eraButton.type = 'button';
-    eraButton.textContent = group.name;
-    const span = document.createElement('span');
-    span.className = 'span';
-    span.textContent = group.span;
-    eraButton.appendChild(span);
     eraButton.addEventListener('click', () => setTriggerValue('open', data.eraPrefix + group.id));
-    heading.appendChild(eraButton);
-    section.appendChild(heading);
-    const list = document.createElement('ol');
+    const list = element('ol', '', '');
     for (const card of group.cards) {
-      const item = document.createElement('li');
-      const button = document.createElement('button');
+      const meta = element('span', 'meta', '', element('span', 'date', card.date),
+        element('span', 'badge', card.importance_label), element('span', 'category', card.category));
+      const button = element('button', 'card imp-' + card.importance, '', meta,
+        element('span', 'title', card.title), element('span', 'summary', card.summary));
       button.type = 'button';
-      button.className = 'card imp-' + card.importance;
       button.dataset.id = card.id;
       if (card.id === data.selected) button.setAttribute('aria-current', 'true');
-      const meta = document.createElement('span');
-      meta.className = 'meta';
-      for (const [text, cls] of [[card.date, 'date'], [card.importance_label, 'badge'], [card.category, 'category']]) {
-        const part = document.createElement('span');
-        part.className = cls;
-        part.textContent = text;
-        meta.appendChild(part);
-      }
-      const title = document.createElement('span');
-      title.className = 'title';
-      title.textContent = card.title;
-      const summary = document.createElement('span');
-      summary.className = 'summary';
-      summary.textContent = card.summary;
-      button.append(meta, title, summary);
       button.addEventListener('click', () => setTriggerValue('open', card.id));
-      item.appendChild(button);
-      list.appendChild(item);
+      list.appendChild(element('li', '', '', button));
     }
-    section.appendChild(list);
-    groups.push(section);
+    groups.push(element('section', '', '', element('h2', '', '', eraButton), list));
   }
   root.replaceChildren(...groups);
   // Closing a panel returns the reader to the card they had opened, not to the top of the list.
