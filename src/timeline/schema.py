@@ -110,6 +110,8 @@ SOURCES_SCHEMA = _table("sources.csv", {
     **_text_pair("citation", "the full citation", required=True),
     "url": _column("empty, or a link starting with http:// or https://", [HTTP_URL_OR_EMPTY], required=False),
     "kind": _column("one of " + ", ".join(SOURCE_KINDS), [pa.Check.isin(list(SOURCE_KINDS))]),
+    "published": _column(f"empty, or when the work appeared, as {DATE_FORMAT_HINT}", [ISO_DATE_OR_EMPTY],
+                         required=False),
 })
 
 THEMES_SCHEMA = _table("themes.csv", {
