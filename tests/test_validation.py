@@ -13,7 +13,7 @@ import pytest
 import timeline.__main__
 from timeline import csvfile
 from timeline.__main__ import main
-from timeline.dataset import load_dataset
+from timeline.dataset import load_dataset, load_dataset_with_events
 from timeline.problems import DataError
 
 TESTS = Path(__file__).resolve().parent
@@ -244,3 +244,48 @@ def test_loading_never_writes_to_the_data_folder(tmp_path):
     with pytest.raises(DataError):
         load_dataset(tmp_path)
     assert {path.name: (path.read_bytes(), path.stat().st_mtime_ns) for path in tmp_path.iterdir()} == before
+
+
+def _mini_with_published(folder: Path, published: str, event_date: str) -> Path:
+    """The mini data with src-a published on ``published`` and the 1955 event, citing src-a, on ``event_date``."""
+    for path in MINI.glob("*.csv"):
+        (folder / path.name).write_bytes(path.read_bytes())
+    lines = (MINI / "sources.csv").read_text(encoding="utf-8").splitlines()
+    dates = {"src-a": published, "src-b": ""}
+    (folder / "sources.csv").write_text("\n".join([lines[0] + ",published"] + [
+        f"{line},{dates[line.split(',')[0]]}" for line in lines[1:]]) + "\n", encoding="utf-8")
+    events = (MINI / "events.csv").read_text(encoding="utf-8")
+    events = events.replace("1955-context,1955,", f"1955-context,{event_date},")
+    (folder / "events.csv").write_text(events, encoding="utf-8")
+    return folder
+
+
+@pytest.mark.parametrize(("published", "event_date", "too_early"), [
+    ("2000", "1955", False),              # scholarship written after the event
+    ("1955-03", "1955-03-16", False),     # same month: the coarser precision cannot tell them apart
+    ("1955", "1955-12-31", False),        # same year
+    ("1955-03-16", "1955-03", False),     # a day within the event's month
+    ("1955-03-16", "1955-03-16", False),  # news of the day
+    ("1955-02", "1955-03-16", True),      # a month before
+    ("1955-03-15", "1955-03-16", True),   # the day before
+    ("1954", "1955-01", True),            # the year before
+    ("", "1955", False),                  # no date known: nothing to compare
+])
+def test_a_source_published_before_its_event_is_reported(tmp_path, capsys, published, event_date, too_early):
+    """An event citing a work that appeared before it happened fails validation, naming row, column and both dates."""
+    code, output = _validate(_mini_with_published(tmp_path, published, event_date), capsys)
+    if too_early:
+        assert code == 1
+        assert (f'events.csv, row 8, column "sources": value "src-a": the source src-a was published {published}, '
+                f"before the event's date {event_date}; expected sources that appeared on or after the event") in output
+    else:
+        assert code == 0, output
+
+
+def test_an_uploaded_events_file_is_checked_against_the_base_sources_dates(tmp_path):
+    """An upload citing a base source published before its event is refused under the upload's name."""
+    base = load_dataset(_mini_with_published(tmp_path, "1955-06", "1955"))
+    upload = (MINI / "events.csv").read_text(encoding="utf-8").replace("1955-context,1955,", "1955-context,1956,")
+    with pytest.raises(DataError) as raised:
+        load_dataset_with_events(upload.encode("utf-8"), "my-events.csv", base)
+    assert [(p.file, p.row, p.value) for p in raised.value.problems] == [("my-events.csv", 8, "src-a")]

@@ -234,6 +234,7 @@ def validate_tables(tables: dict[str, pd.DataFrame | None]) -> list[Problem]:
         if sources is not None and "id" in sources:
             problems += _reference_problems(events, "events.csv", "sources", set(sources["id"]),
                                             "a source id in sources.csv")
+            problems += _source_date_problems(events, sources)
         if themes is not None:
             problems += _reference_problems(themes, "themes.csv", "events", event_ids, "an event id in events.csv")
         if adjustments is not None:
@@ -418,6 +419,26 @@ def _reference_problems(table: pd.DataFrame, file: str, column: str, known: set[
     unknown = references[(references != "") & references.notna() & ~references.isin(list(known))]
     return [Problem(file, f"no such id; expected {expected}", row=int(row), column=column, value=reference)
             for row, reference in unknown.items()]
+
+
+def _source_date_problems(events: pd.DataFrame, sources: pd.DataFrame) -> list[Problem]:
+    """No event cites a work published before it happened (compared at the coarser precision of the two)."""
+    if not {"date", "sources"} <= set(events.columns) or "published" not in sources.columns:
+        return []
+    _, published_last = date_bounds(sources["published"])
+    last_day_by_id = dict(zip(sources["id"], published_last))
+    published_by_id = dict(zip(sources["id"], sources["published"].str.strip()))
+    event_first, _ = date_bounds(events["date"])
+    cited = events["sources"].str.split(";").explode().str.strip()
+    cited = cited[cited.isin(list(last_day_by_id))]
+    # A source dated 2021-03 may document an event of 2021-03-16: the month's last day is not before it.
+    too_early = cited[cited.map(last_day_by_id).astype("datetime64[us]").to_numpy()
+                      < event_first.loc[cited.index].to_numpy()]
+    return [Problem("events.csv", f"the source {source} was published {published_by_id[source]}, before the "
+                    f"event's date {events.at[row, 'date']}; expected sources that appeared on or after the "
+                    "event (a record or report of it, not earlier scholarship)", row=int(row), column="sources",
+                    value=source)
+            for row, source in too_early.items()]
 
 
 def _as_text(table: pd.DataFrame, file: str, drop_links: str | None = None) -> pd.DataFrame | None:
