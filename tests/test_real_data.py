@@ -146,3 +146,22 @@ def test_chinese_texts_use_full_width_punctuation(bundled):
             for row_id, text in zip(table["id"], table[column]):
                 match = ascii_marks.search(text)
                 assert match is None, f"{name} {row_id} {column}: {text[max(0, match.start() - 10):match.end() + 10]}"
+
+
+# Issue #10's missing milestones of 1996–2022, each with an event of its own.
+LATE_MILESTONES = {
+    "1996-futenma-return-agreement", "2003-armed-attack-situations-law", "2003-bmd-decision",
+    "2010-secret-agreements-report", "2013-nakaima-henoko-approval", "2014-defense-equipment-transfer",
+    "2017-missile-over-hokkaido", "2017-north-korea-sixth-nuclear-test", "2022-host-nation-support-sma",
+    "2022-missile-over-japan",
+}
+
+
+def test_late_milestones_are_there_in_their_eras(bundled):
+    """Issue #10's milestones of 1996–2022 are events, each in the era whose span holds its date."""
+    events = bundled.events.set_index("id")
+    assert set(events.index) >= LATE_MILESTONES, sorted(LATE_MILESTONES - set(events.index))
+    eras = bundled.eras.set_index("id")
+    for event_id in LATE_MILESTONES:
+        era = eras.loc[events.loc[event_id, "era"]]
+        assert str(era["start"]) <= events.loc[event_id, "date"] <= str(era["end"]), event_id
