@@ -18,7 +18,7 @@ RUN_LENGTH = 12
 
 SEED_BRANCHES = {"founding", "adjustments", "return-to-asia", "biden-developments", "mechanism", "dependence",
                  "future", "security-system"}
-ERAS = {"occupation", "occupation-reform", "occupation-recovery", "occupation-settlement", "treaty-system",
+ERAS = {"surrender", "occupation", "occupation-reform", "occupation-recovery", "occupation-settlement", "treaty-system",
         "cold-war-alliance", "guidelines-1978", "clinton-adjustment", "bush-koizumi-adjustment", "obama-rebalance",
         "trump-years", "biden-era"}
 # Every event the seed names, and the milestones issue #3 lists between them.
@@ -146,3 +146,12 @@ def test_chinese_texts_use_full_width_punctuation(bundled):
             for row_id, text in zip(table["id"], table[column]):
                 match = ascii_marks.search(text)
                 assert match is None, f"{name} {row_id} {column}: {text[max(0, match.start() - 10):match.end() + 10]}"
+
+
+def test_every_landmark_cites_its_record_and_an_analysis(bundled):
+    """Each landmark cites a primary source (official or archive) and a scholarly analysis, as docs/data.md asks."""
+    kinds = dict(zip(bundled.sources["id"], bundled.sources["kind"]))
+    for landmark in bundled.events[bundled.events["importance"] == 1].itertuples():
+        cited = {kinds[source] for source in split_ids(landmark.sources)}
+        assert cited & {"official", "archive"}, f"{landmark.id} cites no primary source"
+        assert "scholarship" in cited, f"{landmark.id} cites no analysis"
