@@ -48,7 +48,7 @@ def test_every_named_event_and_era_is_there(bundled):
     assert set(bundled.events["id"]) >= NAMED_EVENTS, sorted(NAMED_EVENTS - set(bundled.events["id"]))
     assert set(bundled.eras["id"]) == ERAS
     phases = bundled.eras[bundled.eras["parent"] == "occupation"]
-    assert set(phases["id"]) == {"occupation-reform", "occupation-recovery", "occupation-settlement"}
+    assert set(phases["id"]) == {"surrender", "occupation-reform", "occupation-recovery", "occupation-settlement"}
 
 
 def test_every_seed_branch_has_a_theme_and_every_theme_an_event(bundled):
