@@ -74,7 +74,7 @@ class Dataset:
         return self.eras.groupby("parent")["id"].apply(list).to_dict()
 
     def era_family(self, era_id: str) -> set[str]:
-        """The era and all its phases (selecting the occupation selects its three phases too)."""
+        """The era and all its phases (selecting the occupation selects its four phases too)."""
         family = {era_id}
         children = self._era_children
         frontier = [era_id]
