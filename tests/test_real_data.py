@@ -18,7 +18,7 @@ RUN_LENGTH = 12
 
 SEED_BRANCHES = {"founding", "adjustments", "return-to-asia", "biden-developments", "mechanism", "dependence",
                  "future", "security-system"}
-ERAS = {"occupation", "occupation-reform", "occupation-recovery", "occupation-settlement", "treaty-system",
+ERAS = {"surrender", "occupation", "occupation-reform", "occupation-recovery", "occupation-settlement", "treaty-system",
         "cold-war-alliance", "guidelines-1978", "clinton-adjustment", "bush-koizumi-adjustment", "obama-rebalance",
         "trump-years", "biden-era"}
 # Every event the seed names, and the milestones issue #3 lists between them.
@@ -48,7 +48,7 @@ def test_every_named_event_and_era_is_there(bundled):
     assert set(bundled.events["id"]) >= NAMED_EVENTS, sorted(NAMED_EVENTS - set(bundled.events["id"]))
     assert set(bundled.eras["id"]) == ERAS
     phases = bundled.eras[bundled.eras["parent"] == "occupation"]
-    assert set(phases["id"]) == {"occupation-reform", "occupation-recovery", "occupation-settlement"}
+    assert set(phases["id"]) == {"surrender", "occupation-reform", "occupation-recovery", "occupation-settlement"}
 
 
 def test_every_seed_branch_has_a_theme_and_every_theme_an_event(bundled):
@@ -165,3 +165,12 @@ def test_late_milestones_are_there_in_their_eras(bundled):
     for event_id in LATE_MILESTONES:
         era = eras.loc[events.loc[event_id, "era"]]
         assert str(era["start"]) <= events.loc[event_id, "date"] <= str(era["end"]), event_id
+
+
+def test_every_landmark_cites_its_record_and_an_analysis(bundled):
+    """Each landmark cites a primary source (official or archive) and a scholarly analysis, as docs/data.md asks."""
+    kinds = dict(zip(bundled.sources["id"], bundled.sources["kind"]))
+    for landmark in bundled.events[bundled.events["importance"] == 1].itertuples():
+        cited = {kinds[source] for source in split_ids(landmark.sources)}
+        assert cited & {"official", "archive"}, f"{landmark.id} cites no primary source"
+        assert "scholarship" in cited, f"{landmark.id} cites no analysis"

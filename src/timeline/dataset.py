@@ -23,6 +23,7 @@ from timeline.dates import DateFormatError, date_bounds, format_span, format_spa
 from timeline.problems import DataError, Problem
 from timeline.schema import TABLE_SCHEMAS, text_pairs
 from timeline.search import build_search_text
+from timeline.vocab import ANALYSIS_SOURCE_KINDS, PRIMARY_SOURCE_KINDS
 
 DATA_DIR_VARIABLE = "TIMELINE_DATA_DIR"
 REQUIRED_FILES = ("events.csv", "eras.csv", "sources.csv")
@@ -73,7 +74,7 @@ class Dataset:
         return self.eras.groupby("parent")["id"].apply(list).to_dict()
 
     def era_family(self, era_id: str) -> set[str]:
-        """The era and all its phases (selecting the occupation selects its three phases too)."""
+        """The era and all its phases (selecting the occupation selects its four phases too)."""
         family = {era_id}
         children = self._era_children
         frontier = [era_id]
@@ -235,6 +236,7 @@ def validate_tables(tables: dict[str, pd.DataFrame | None]) -> list[Problem]:
             problems += _reference_problems(events, "events.csv", "sources", set(sources["id"]),
                                             "a source id in sources.csv")
             problems += _source_date_problems(events, sources)
+            problems += _landmark_source_problems(events, sources)
         if themes is not None:
             problems += _reference_problems(themes, "themes.csv", "events", event_ids, "an event id in events.csv")
         if adjustments is not None:
@@ -348,6 +350,29 @@ def _landmark_problems(events: pd.DataFrame) -> list[Problem]:
         problems.append(Problem("events.csv", "a landmark (importance 1) needs its background, content and "
                                 f"significance in both languages; empty: {', '.join(missing)}",
                                 row=int(row), column=missing[0]))
+    return problems
+
+
+def _landmark_source_problems(events: pd.DataFrame, sources: pd.DataFrame) -> list[Problem]:
+    """A landmark cites its primary record (official or archive) and a scholarly analysis of it.
+
+    A landmark citing an unknown source id is left to the reference check, so one fault gives one message.
+    """
+    if not {"importance", "sources"} <= set(events.columns) or "kind" not in sources:
+        return []
+    kinds = dict(zip(sources["id"], sources["kind"]))
+    problems = []
+    for row, event in events[events["importance"] == "1"].iterrows():
+        cited = split_ids(event["sources"])
+        if not all(source in kinds for source in cited):
+            continue
+        cited_kinds = {kinds[source] for source in cited}
+        missing = [need for need, accepted in (("primary source", PRIMARY_SOURCE_KINDS),
+                                               ("analysis", ANALYSIS_SOURCE_KINDS)) if not cited_kinds & accepted]
+        if missing:
+            problems.append(Problem("events.csv", "a landmark (importance 1) cites at least one primary source (kind "
+                                    "official or archive) and one analysis (kind scholarship); none cited: "
+                                    f"{', '.join(missing)}", row=int(row), column="sources", value=event["sources"]))
     return problems
 
 

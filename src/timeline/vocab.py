@@ -36,6 +36,9 @@ SOURCE_KINDS: dict[str, dict[str, str]] = {
     "reference": {"zh": "工具书", "en": "Reference work"},
     "news": {"zh": "新闻报道", "en": "News report"},
 }
+# What a landmark must cite (docs/data.md): the record itself, and an independent analysis of it.
+PRIMARY_SOURCE_KINDS = frozenset({"official", "archive"})
+ANALYSIS_SOURCE_KINDS = frozenset({"scholarship"})
 
 
 def category_label(category: str, lang: str) -> str:
