@@ -184,8 +184,10 @@ def build_handout(dataset: Dataset, events: pd.DataFrame, lang: str, *, filters:
     for line in lines:
         pdf.write_text(line, 9.5, colour=MUTED, gap=0.4)
     version = dataset.version.number if dataset.version else "—"
-    pdf.write_text(translate("handout_generated", lang, date=generated.isoformat(), version=version,
-                             count=len(events)), 8, colour=MUTED, gap=2)
+    generated_line = translate("handout_generated", lang, date=generated.isoformat(), version=version)
+    if compare is None:
+        generated_line = f"{translate('handout_count', lang, count=len(events))} · {generated_line}"
+    pdf.write_text(generated_line, 8, colour=MUTED, gap=2)
     if compare is not None:
         _write_comparison(pdf, dataset, compare, lang)
     else:
@@ -252,8 +254,12 @@ def _draw_timeline(pdf: _HandoutPDF, dataset: Dataset, events: pd.DataFrame, lan
     pdf.set_y(y + 3)
 
 
-def _write_event(pdf: _HandoutPDF, dataset: Dataset, event: pd.Series, lang: str, heading: str = "") -> None:
-    """Date, era and category on one line; the title; the summary; for a landmark its three analyses."""
+def _write_event(pdf: _HandoutPDF, dataset: Dataset, event: pd.Series, lang: str, heading: str = "",
+                 narrative: str = "") -> None:
+    """Date, era and category on one line; the title; the summary; for a landmark its three analyses.
+
+    On a tour, ``heading`` says which stop it is and ``narrative`` (the thread to the next stop) follows.
+    """
     era_names = dict(zip(dataset.eras["id"], dataset.eras[f"name_{lang}"]))
     dot = " · "
     meta = dot.join(part for part in (heading, event[f"date_{lang}"], era_names.get(event["era"], ""),
@@ -270,6 +276,8 @@ def _write_event(pdf: _HandoutPDF, dataset: Dataset, event: pd.Series, lang: str
             if text:
                 pdf.write_heading(translate(section, lang))
                 pdf.write_text(text, 9, gap=1)
+    if narrative.strip():
+        pdf.write_text(narrative, 9.5, colour=(31, 78, 140), gap=1)
     pdf.set_draw_color(222, 226, 230)
     pdf.line(MARGIN, pdf.get_y() + 0.5, pdf.w - MARGIN, pdf.get_y() + 0.5)
     pdf.ln(3)
@@ -282,10 +290,7 @@ def _write_tour(pdf: _HandoutPDF, dataset: Dataset, tour: Tour, lang: str) -> No
         if row is None:
             continue
         heading = translate("handout_stop", lang, number=number, count=len(tour.stops))
-        _write_event(pdf, dataset, dataset.events.loc[row], lang, heading=heading)
-        if str(stop.text).strip():
-            pdf.set_y(pdf.get_y() - 2)
-            pdf.write_text(str(stop.text), 9.5, colour=(31, 78, 140), gap=3)
+        _write_event(pdf, dataset, dataset.events.loc[row], lang, heading=heading, narrative=str(stop.text))
 
 
 def _write_comparison(pdf: _HandoutPDF, dataset: Dataset, chosen: Sequence[str], lang: str) -> None:

@@ -25,6 +25,7 @@ from timeline.ui.event_list import render_event_list
 from timeline.ui.panels import render_era_panel, render_event_panel
 from timeline.ui.reader import CHART_VIEW_KEY, LIST_VIEW_KEY, inject_layout_css, reader_bridge
 from timeline.ui.state import t
+from timeline.ui.takeaway import render_takeaway
 from timeline.vocab import CATEGORIES, IMPORTANCE, LANGUAGES, category_label, importance_label
 
 PICKER_LIMIT = 1000
@@ -80,6 +81,7 @@ def render() -> None:
             st.caption(t("panel_empty"))
     _render_table(dataset, filtered)
     _render_export(dataset, filtered)
+    render_takeaway(dataset, filtered)
     reader_bridge(state.focus_nonce(), _open_title(dataset, view), _open_marker(view), _open_tapped_point)
 
 
