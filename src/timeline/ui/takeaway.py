@@ -25,8 +25,14 @@ def render_takeaway(dataset: Dataset, filtered: pd.DataFrame) -> None:
     view = state.view()
     lang, filters, key = view.lang, view.filters, dataset_key(dataset)
     stem = filter_file_stem(filters)
-    st.header(t("takeaway"), anchor=False)
-    st.caption(t("takeaway_intro"))
+    with st.container(key="takeaway"):
+        st.header(t("takeaway"), anchor=False)
+        st.caption(t("takeaway_intro"))
+        _render_downloads(dataset, filtered, key, filters, lang, stem)
+
+
+def _render_downloads(dataset: Dataset, filtered: pd.DataFrame, key: str, filters: FilterState, lang: str,
+                      stem: str) -> None:
     references_column, handout_column, cards_column = st.columns(3)
     with references_column:
         reference_format = st.segmented_control(
