@@ -48,7 +48,7 @@ _CODE = re.compile(r"\[([A-Z]+)(?:/OL)?\]")
 _ACCESSED = re.compile(r"\[(\d{4}-\d{2}-\d{2})\]")
 _QUOTED_EN = re.compile(r"[“\"](.+?)[”\"]")
 _GBT_AUTHORS = re.compile(r"(^|, )[A-Z][A-Z-]+( [A-Z])+$")
-_EDITOR = re.compile(r"(主编|编|eds?\.?)$")
+_EDITOR = re.compile(r"(编|eds?\.?)$")  # 编, 主编, ed., eds.
 _BIBTEX_SPECIALS = re.compile(r"([&%$#_])")
 
 

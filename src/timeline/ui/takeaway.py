@@ -41,7 +41,7 @@ def _render_downloads(dataset: Dataset, filtered: pd.DataFrame, key: str, filter
             help=t("references_format_help"),
             on_change=lambda: st.session_state.update(refs_format=st.session_state["w_refs_format"]),
         ) or "ris"
-        count = len(cited_sources(dataset, filtered))
+        count = _source_count(key, dataset, filters)
         st.download_button(
             t("download_references", count=count),
             data=functools.partial(_references, key, dataset, filters, lang, reference_format),
@@ -67,6 +67,12 @@ def _render_downloads(dataset: Dataset, filtered: pd.DataFrame, key: str, filter
             key="w_download_cards", on_click="ignore", icon=":material/style:", disabled=filtered.empty,
         )
         st.caption(t("flashcards_help"))
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def _source_count(key: str, _dataset: Dataset, filters: FilterState) -> int:
+    """How many sources the filtered events cite, counted once per filter state (not on every rerun)."""
+    return len(cited_sources(_dataset, apply_filters(_dataset, filters)))
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
