@@ -8,8 +8,10 @@ import pandas as pd
 import streamlit as st
 
 from timeline.dataset import Dataset, split_ids
+from timeline.documents import documents_of_event
 from timeline.markup import escape_markdown, safe_link
 from timeline.ui import state
+from timeline.ui.navigation import document_link_button
 from timeline.ui.reader import PANEL_TITLE_KEY
 from timeline.ui.state import t
 from timeline.vocab import category_label, importance_label
@@ -41,6 +43,7 @@ def render_event_panel(dataset: Dataset, event_id: str, filtered: pd.DataFrame) 
         if text:
             st.markdown(f"### {t(section)}")
             st.markdown(escape_markdown(text))
+    _render_documents(dataset, event_id, lang)
     _render_related(dataset, event, lang)
     _render_sources(dataset, event, lang)
     _render_previous_next(row, filtered if row in filtered.index else events, lang)
@@ -111,6 +114,18 @@ def _era_row(dataset: Dataset, era_id: str) -> pd.Series | None:
 def _event_button(event_id: str, date: str, title: str, key_prefix: str) -> None:
     st.button(escape_markdown(f"{date} · {title}"), key=f"{key_prefix}_{event_id}", on_click=state.open_event,
               args=(event_id,), type="tertiary", wrap=True, icon=":material/arrow_forward:")
+
+
+def _render_documents(dataset: Dataset, event_id: str, lang: str) -> None:
+    """The documents this event belongs to, each one click from its reading on the Documents page."""
+    documents = documents_of_event(dataset, event_id)
+    if documents.empty:
+        return
+    st.markdown(f"### {t('panel_documents')}")
+    with st.container(gap=None):
+        for document in documents.itertuples():
+            document_link_button(document.id, escape_markdown(getattr(document, f"title_{lang}")),
+                                 key=f"w_event_doc_{document.id}")
 
 
 def _render_related(dataset: Dataset, event: pd.Series, lang: str) -> None:
