@@ -494,11 +494,14 @@ def split_ids(cell: str) -> list[str]:
 
 # The Documents page's four files (issue 11): their rules across rows and files, and their typed tables.
 def _document_problems(tables: dict[str, pd.DataFrame | None]) -> list[Problem]:
-    """Documents cite events and sources that exist; parts, comparisons and their cells name what exists."""
+    """Documents cite events and sources that exist; parts, comparisons and their cells name what exists.
+
+    A file that is absent names nothing: what refers to it is reported. A file lacking its id column is
+    left to the schema's report, so its references are not flooded with problems.
+    """
     documents, parts = tables.get("documents.csv"), tables.get("document_parts.csv")
     comparisons, cells = tables.get("comparisons.csv"), tables.get("comparison_rows.csv")
     problems: list[Problem] = []
-    known_documents: set[str] = set()
     if documents is not None:
         problems += _document_date_problems(documents)
         problems += _filled_together(documents, "documents.csv", "place", "place_zh")
@@ -507,10 +510,10 @@ def _document_problems(tables: dict[str, pd.DataFrame | None]) -> list[Problem]:
             if table is not None and "id" in table:
                 problems += _reference_problems(documents, "documents.csv", column, set(table["id"]),
                                                 f"{'an event' if column == 'events' else 'a source'} id in {file}")
-        known_documents = set(documents.get("id", pd.Series(dtype=str)))
-    known_parts: dict[str, set[str]] = {}
+    known_documents = _ids_of(documents, "id")
+    known_parts: dict[str, set[str]] | None = {} if parts is None else None
     if parts is not None and {"document", "part", "order"} <= set(parts.columns):
-        if documents is not None:
+        if known_documents is not None:
             problems += _reference_problems(parts, "document_parts.csv", "document", known_documents,
                                             "a document id in documents.csv")
         problems += _repeated_key_problems(parts, "document_parts.csv", ["document", "part"], "part",
@@ -519,16 +522,24 @@ def _document_problems(tables: dict[str, pd.DataFrame | None]) -> list[Problem]:
         known_parts = parts.groupby("document")["part"].apply(set).to_dict()
     columns_of: dict[str, list[str]] = {}
     if comparisons is not None and {"id", "documents"} <= set(comparisons.columns):
-        if documents is not None:
+        if known_documents is not None:
             problems += _reference_problems(comparisons, "comparisons.csv", "documents", known_documents,
                                             "a document id in documents.csv")
         columns_of = {row["id"]: split_ids(row["documents"]) for _, row in comparisons.iterrows()}
     if cells is not None and {"comparison", "order", "document"} <= set(cells.columns):
-        if comparisons is not None:
-            problems += _reference_problems(cells, "comparison_rows.csv", "comparison", set(columns_of),
+        known_comparisons = _ids_of(comparisons, "id")
+        if known_comparisons is not None:
+            problems += _reference_problems(cells, "comparison_rows.csv", "comparison", known_comparisons,
                                             "a comparison id in comparisons.csv")
-        problems += _cell_problems(cells, columns_of, known_parts if parts is not None else None)
+        problems += _cell_problems(cells, columns_of, known_parts)
     return problems
+
+
+def _ids_of(table: pd.DataFrame | None, column: str) -> set[str] | None:
+    """The ids a table defines: none when the file is absent, ``None`` (unknown) when it lacks the column."""
+    if table is None:
+        return set()
+    return set(table[column]) if column in table else None
 
 
 def _document_date_problems(documents: pd.DataFrame) -> list[Problem]:
@@ -565,7 +576,8 @@ def _repeated_key_problems(table: pd.DataFrame, file: str, key: list[str], colum
     problems = []
     for row, values in zip(table.index, zip(*(table[name] for name in key))):
         if values in first_rows:
-            problems.append(Problem(file, f"row {first_rows[values]} already has this {' and '.join(key)}; "
+            named = " and ".join(key) if len(key) <= 2 else ", ".join(key[:-1]) + " and " + key[-1]
+            problems.append(Problem(file, f"row {first_rows[values]} already has this {named}; "
                                     f"expected {expected}", row=int(row), column=column, value=table.at[row, column]))
         else:
             first_rows[values] = int(row)
@@ -573,22 +585,20 @@ def _repeated_key_problems(table: pd.DataFrame, file: str, key: list[str], colum
 
 
 def _order_problems(table: pd.DataFrame, file: str, group: str) -> list[Problem]:
-    """Within each ``group``, the orders run 1, 2, 3 … with no gap and no repeat."""
+    """Within each ``group``, the orders run 1, 2, 3 … with no gap and no repeat; each stray order is named."""
     problems = []
     numbered = table[table["order"].str.fullmatch(r"[1-9]\d*")]
     for name, rows in numbered.groupby(group, sort=False):
         orders = rows["order"].astype(int)
-        expected = set(range(1, len(orders) + 1))
-        if sorted(orders) != sorted(expected):
-            missing = sorted(expected - set(orders))
-            repeated = sorted({order for order in orders if (orders == order).sum() > 1})
-            what = "; ".join(part for part in (
-                f"missing {', '.join(map(str, missing))}" if missing else "",
-                f"repeated {', '.join(map(str, repeated))}" if repeated else "") if part)
-            row = int(rows.index[0])
-            problems.append(Problem(file, f"the orders of {name} are {', '.join(map(str, orders))} ({what}); "
-                                    f"expected 1 to {len(orders)}, each once", row=row, column="order",
-                                    value=table.at[row, "order"]))
+        if sorted(orders) == list(range(1, len(orders) + 1)):
+            continue
+        listed = ", ".join(map(str, orders))
+        seen: set[int] = set()
+        for row, order in orders.items():
+            if order > len(orders) or order in seen:
+                problems.append(Problem(file, f"the orders of {name} are {listed}; expected 1 to {len(orders)}, "
+                                        "each once, with no gap", row=int(row), column="order", value=str(order)))
+            seen.add(order)
     return problems
 
 

@@ -231,8 +231,8 @@ def document_citation(document: pd.Series, lang: str, accessed: dt.date) -> str:
         return f"{text}[{accessed.isoformat()}]. {url}." if url else f"{text}."
     # Chicago cites a treaty by its title, which names the parties; the date says signed or issued.
     verb = "Signed" if document["kind"] in SIGNED_KINDS else "Issued"
-    place = f" {'at ' if verb == 'Signed' else 'in '}{document['place']}" if str(document["place"]).strip() else ""
-    text = f"“{document['title_en']}.” {verb}{place}, {format_document_date(document['signed'], 'en')}."
+    place = f" {'at ' if verb == 'Signed' else 'in '}{document['place']}," if str(document["place"]).strip() else ""
+    text = f"“{document['title_en']}.” {verb}{place} {format_document_date(document['signed'], 'en')}."
     if str(document["in_force"]).strip():
         text += f" In force {format_document_date(document['in_force'], 'en')}."
     if url:
