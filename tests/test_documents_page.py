@@ -123,7 +123,7 @@ def test_a_comparison_lays_documents_side_by_side_and_its_cells_open_their_parts
     assert_page_ok(at)
     assert at.title[0].value == "The test treaties compared"
     text = _markdown(at).replace("\\", "")
-    assert "### The defence obligation" in text and '### The "Far East" clause' in text
+    assert "## The defence obligation" in text and '## The "Far East" clause' in text
     assert "Both act together." in text and "Not addressed." in text
     assert [button.label for button in at.button if button.key.startswith("w_cell_3_")] == ["Article 6", "Preamble"]
     at.button(key="w_cell_1_test-revised-treaty_art-5").click().run()

@@ -113,12 +113,24 @@ def _part_key(doc_id: str, part: str) -> str:
 # The list.
 
 def _render_list(dataset: Dataset, lang: str) -> None:
+    """The comparisons first (the revision notes), then every document, filtered by kind and era."""
     view = state.view()
     st.title(t("doc_title"), anchor=False)
     st.caption(t("doc_intro"))
     if dataset.documents.empty:
         st.info(t("doc_no_data"))
         return
+    if not dataset.comparisons.empty:
+        st.markdown(f"## {t('doc_compare_title')}")
+        st.caption(t("doc_compare_intro"))
+        for comparison in dataset.comparisons.itertuples():
+            st.button(escape_markdown(getattr(comparison, f"title_{lang}")), key=f"w_cmp_open_{comparison.id}",
+                      icon=":material/compare_arrows:", on_click=state.open_comparison, args=(comparison.id,),
+                      wrap=True)
+            summary = str(getattr(comparison, f"summary_{lang}")).strip()
+            if summary:
+                st.caption(escape_markdown(summary))
+    st.markdown(f"## {t('doc_all')}")
     era_names = dict(zip(dataset.eras["id"], dataset.eras[f"name_{lang}"]))
     kind_column, era_column = st.columns(2)
     kind_column.multiselect(
@@ -144,16 +156,6 @@ def _render_list(dataset: Dataset, lang: str) -> None:
                       type="tertiary", icon=":material/article:", wrap=True, on_click=state.open_document,
                       args=(document.id,))
             st.caption(escape_markdown(" · ".join(facts)))
-    if not dataset.comparisons.empty:
-        st.markdown(f"## {t('doc_compare_title')}")
-        st.caption(t("doc_compare_intro"))
-        for comparison in dataset.comparisons.itertuples():
-            st.button(escape_markdown(getattr(comparison, f"title_{lang}")), key=f"w_cmp_open_{comparison.id}",
-                      icon=":material/compare_arrows:", on_click=state.open_comparison, args=(comparison.id,),
-                      wrap=True)
-            summary = str(getattr(comparison, f"summary_{lang}")).strip()
-            if summary:
-                st.caption(escape_markdown(summary))
 
 
 # One document.
@@ -274,7 +276,7 @@ def _render_comparison(dataset: Dataset, comparison_id: str, lang: str) -> str:
                       icon=":material/article:", wrap=True, on_click=state.open_document, args=(doc_id,))
             st.caption(format_document_date(document_row(dataset, doc_id)["signed"], lang))
     for dimension in comparison_dimensions(dataset, comparison_id):
-        st.markdown(f"### {escape_markdown(getattr(dimension, f'dimension_{lang}'))}")
+        st.markdown(f"## {escape_markdown(getattr(dimension, f'dimension_{lang}'))}")
         for column, doc_id, cell in zip(st.columns(len(columns)), columns, dimension.cells):
             with column:
                 # Shown only on a phone, where the columns stack (see CELL_LABEL_CSS).

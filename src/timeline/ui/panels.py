@@ -38,12 +38,12 @@ def render_event_panel(dataset: Dataset, event_id: str, filtered: pd.DataFrame) 
         st.button(f"{t('era')}{t('colon')}{escape_markdown(era[f'name_{lang}'])}", key="w_event_era",
                   on_click=state.open_era, args=(era["id"],), type="tertiary", icon=":material/date_range:")
     st.markdown(f"**{escape_markdown(event[f'summary_{lang}'])}**")
+    _render_documents(dataset, event_id, lang)
     for section in ("background", "content", "significance"):
         text = str(event[f"{section}_{lang}"]).strip()
         if text:
             st.markdown(f"### {t(section)}")
             st.markdown(escape_markdown(text))
-    _render_documents(dataset, event_id, lang)
     _render_related(dataset, event, lang)
     _render_sources(dataset, event, lang)
     _render_previous_next(row, filtered if row in filtered.index else events, lang)
