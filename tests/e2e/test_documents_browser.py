@@ -7,10 +7,12 @@ from __future__ import annotations
 import re
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from tests.conftest import MINI_DIR
 from tests.e2e.live import running_server, wait_for_script
+from tests.e2e.test_accessibility import ALSO_FAILING_RULES, FAILING_IMPACTS, describe_violations, open_settled
 
 PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True, "device_scale_factor": 2}
 LAPTOP = {"viewport": {"width": 1366, "height": 768}}
@@ -89,3 +91,25 @@ def test_an_event_panel_s_document_link_opens_the_document_and_back_returns(read
     reader.go_back()
     expect(reader.locator(".st-key-panel_title")).to_contain_text("The US–Japan Security Treaty is signed",
                                                                    timeout=30_000)
+
+
+
+DOCUMENT_VIEWS = {
+    "list": ("/documents", {"zh": "条约与文献", "en": "Treaties and documents"}),
+    "document-part": ("/documents?doc=test-treaty&part=art-2",
+                      {"zh": "测试安全条约", "en": "The Test Security Treaty"}),
+    "comparison": ("/documents?doc_cmp=test-comparison", {"zh": "测试条约对比", "en": "The test treaties compared"}),
+}
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("view", list(DOCUMENT_VIEWS))
+def test_axe_finds_no_serious_violation_on_the_documents_page(reader, view, lang):
+    """No critical or serious axe-core violation, and headings in order, on each view of the Documents page."""
+    address, heading = DOCUMENT_VIEWS[view]
+    open_settled(reader, address, lang)
+    expect(reader.get_by_role("heading", name=heading[lang]).first).to_be_visible()
+    violations = Axe().run(reader).response["violations"]
+    failing = [violation for violation in violations
+               if violation["impact"] in FAILING_IMPACTS or violation["id"] in ALSO_FAILING_RULES]
+    assert not failing, f"{view} in {lang}:\n{describe_violations(failing)}"
