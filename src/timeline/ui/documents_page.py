@@ -286,11 +286,12 @@ def _render_comparison(dataset: Dataset, comparison_id: str, lang: str) -> str:
                     st.caption(t("doc_cell_missing"))
                     continue
                 st.markdown(escape_markdown(cell.text_zh if lang == "zh" else cell.text_en))
-                for part in cell.parts:
-                    st.button(escape_markdown(part_heading(dataset, doc_id, part, lang)),
-                              key=f"w_cell_{dimension.order}_{doc_id}_{part}", type="tertiary",
-                              icon=":material/subdirectory_arrow_right:", on_click=state.open_document,
-                              args=(doc_id, part))
+                with st.container(gap=None):
+                    for part in cell.parts:
+                        st.button(escape_markdown(part_heading(dataset, doc_id, part, lang)),
+                                  key=f"w_cell_{dimension.order}_{doc_id}_{part}", type="tertiary", wrap=True,
+                                  icon=":material/subdirectory_arrow_right:", on_click=state.open_document,
+                                  args=(doc_id, part))
         st.divider()
     csv_column, notes_column = st.columns(2)
     csv_column.download_button(
