@@ -113,3 +113,29 @@ def test_axe_finds_no_serious_violation_on_the_documents_page(reader, view, lang
     failing = [violation for violation in violations
                if violation["impact"] in FAILING_IMPACTS or violation["id"] in ALSO_FAILING_RULES]
     assert not failing, f"{view} in {lang}:\n{describe_violations(failing)}"
+
+
+@pytest.fixture
+def laptop(browser, mini_server):
+    """A fresh tab at a laptop's viewport; ``laptop.base`` is the mini server."""
+    context = browser.new_context(**LAPTOP)
+    tab = context.new_page()
+    tab.base = mini_server
+    yield tab
+    context.close()
+
+
+def test_back_and_forward_walk_the_documents_opened(laptop):
+    """From the list a document opens; Back returns to the list and Forward to the document again."""
+    page = laptop
+    page.goto(f"{page.base}/documents?lang=en")
+    wait_for_script(page)
+    heading = page.locator("[data-testid='stMain'] h1")
+    expect(heading).to_have_text("Treaties and documents", timeout=30_000)
+    page.locator(".st-key-w_doc_open_test-revised-treaty button").click()
+    expect(heading).to_have_text("The Test Revised Treaty", timeout=30_000)
+    expect(page).to_have_url(re.compile(r"doc=test-revised-treaty"), timeout=30_000)
+    page.go_back()
+    expect(heading).to_have_text("Treaties and documents", timeout=30_000)
+    page.go_forward()
+    expect(heading).to_have_text("The Test Revised Treaty", timeout=30_000)

@@ -82,6 +82,7 @@ _bridge = st.components.v2.component("document_reader", js=_JS)
 _CSS = """
 [class*="st-key-doc_part_"], [class*="st-key-doc_heading_"] { scroll-margin-top: 4.5rem; }
 .st-key-document_reader { display: none; }
+@media (max-width: 640px) { .st-key-doc_cmp_head { display: none; } }
 """
 _CURRENT_PART_CSS = ".st-key-{key} {{ background: rgba(11, 92, 173, 0.07); box-shadow: inset 4px 0 0 #0b5cad; }}"
 
@@ -123,13 +124,15 @@ def _render_list(dataset: Dataset, lang: str) -> None:
     if not dataset.comparisons.empty:
         st.markdown(f"## {t('doc_compare_title')}")
         st.caption(t("doc_compare_intro"))
-        for comparison in dataset.comparisons.itertuples():
-            st.button(escape_markdown(getattr(comparison, f"title_{lang}")), key=f"w_cmp_open_{comparison.id}",
-                      icon=":material/compare_arrows:", on_click=state.open_comparison, args=(comparison.id,),
-                      wrap=True)
-            summary = str(getattr(comparison, f"summary_{lang}")).strip()
-            if summary:
-                st.caption(escape_markdown(summary))
+        comparisons = list(dataset.comparisons.itertuples())
+        for column, comparison in zip(st.columns(min(len(comparisons), 3)) * len(comparisons), comparisons):
+            with column, st.container(border=True):
+                st.button(escape_markdown(getattr(comparison, f"title_{lang}")), key=f"w_cmp_open_{comparison.id}",
+                          icon=":material/compare_arrows:", on_click=state.open_comparison, args=(comparison.id,),
+                          wrap=True)
+                summary = str(getattr(comparison, f"summary_{lang}")).strip()
+                if summary:
+                    st.caption(escape_markdown(summary))
     st.markdown(f"## {t('doc_all')}")
     era_names = dict(zip(dataset.eras["id"], dataset.eras[f"name_{lang}"]))
     kind_column, era_column = st.columns(2)
@@ -270,7 +273,10 @@ def _render_comparison(dataset: Dataset, comparison_id: str, lang: str) -> str:
     titles = {doc_id: document_row(dataset, doc_id)[f"title_{lang}"] for doc_id in columns}
     if not columns:
         return _heading_key(comparison_id)
-    for column, doc_id in zip(st.columns(len(columns)), columns):
+    # On a phone the cells name their document (CELL_LABEL_CSS), so this row of titles is left out there.
+    with st.container(key="doc_cmp_head"):
+        head = st.columns(len(columns))
+    for column, doc_id in zip(head, columns):
         with column:
             st.button(escape_markdown(titles[doc_id]), key=f"w_cmp_doc_{doc_id}", type="tertiary",
                       icon=":material/article:", wrap=True, on_click=state.open_document, args=(doc_id,))
