@@ -48,6 +48,15 @@ def test_an_event_knows_its_documents(mini, event_id, documents):
     assert list(documents_of_event(mini, event_id)["id"]) == documents
 
 
+def test_documents_of_one_day_list_the_treaty_before_its_notes(mini):
+    """Documents signed the same day come in the kinds' order: the treaty, then agreements, then notes."""
+    same_day = mini.documents.assign(signed="1951-09-08", events="1951-security-treaty",
+                                     kind=["exchange-of-notes", "agreement", "treaty"])
+    dataset = dataclasses.replace(mini, documents=same_day)
+    assert list(documents_of_event(dataset, "1951-security-treaty")["id"]) == [
+        "test-statement", "test-revised-treaty", "test-treaty"]
+
+
 def test_a_document_knows_its_events_in_time_order(mini):
     """A document's events come in time order, whatever order the cell names them in."""
     assert list(events_of_document(mini, "test-treaty")["id"]) == ["1951-security-treaty", "1952-treaties-in-force"]

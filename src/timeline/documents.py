@@ -16,6 +16,7 @@ from timeline.dataset import Dataset, split_ids
 from timeline.dates import date_bounds, format_date, parse_date
 from timeline.export import neutralise_formula
 from timeline.i18n import translate
+from timeline.vocab import DOCUMENT_KINDS
 
 # GB/T 7714-2015 names a document by its responsible bodies; the parties' Chinese names where known.
 PARTY_NAMES_ZH = {"Japan": "日本", "United States": "美国", "Australia": "澳大利亚", "India": "印度",
@@ -86,8 +87,11 @@ def list_documents(dataset: Dataset, kinds: Sequence[str] = (), eras: Sequence[s
 
 
 def _by_signing(documents: pd.DataFrame) -> pd.DataFrame:
+    """Oldest first; documents of one day in the kinds' order (the treaty before its agreements and notes)."""
     signed, _ = date_bounds(documents["signed"])
-    return documents.assign(_signed=signed).sort_values(["_signed", "id"], kind="stable").drop(columns="_signed")
+    rank = documents["kind"].map({kind: number for number, kind in enumerate(DOCUMENT_KINDS)})
+    ordered = documents.assign(_signed=signed, _rank=rank).sort_values(["_signed", "_rank", "id"], kind="stable")
+    return ordered.drop(columns=["_signed", "_rank"])
 
 
 def format_document_date(text: str, lang: str) -> str:
