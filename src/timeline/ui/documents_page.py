@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 import pandas as pd
 import streamlit as st
 
-from timeline.dataset import Dataset, split_ids
+from timeline.dataset import Dataset
 from timeline.documents import (
     comparison_dimensions,
     comparison_documents,
@@ -36,6 +36,7 @@ from timeline.ui import state
 from timeline.ui.compare_page import CELL_LABEL_CSS
 from timeline.ui.data import active_dataset
 from timeline.ui.navigation import event_link_button
+from timeline.ui.panels import render_citations
 from timeline.ui.state import t
 from timeline.ui.styles import apply_style
 from timeline.vocab import DOCUMENT_KINDS, document_kind_label
@@ -187,7 +188,7 @@ def _render_document(dataset: Dataset, doc_id: str, part: str | None, lang: str)
                 event_link_button(event.id, escape_markdown(label), key=f"w_doc_event_{event.id}")
     _render_parts(dataset, doc_id, part, lang)
     _render_citation(document, lang)
-    _render_sources(dataset, document, lang)
+    render_citations(dataset, document["sources"], f"## {t('doc_sources')}", lang)
     return _part_key(doc_id, part) if part else _heading_key(doc_id)
 
 
@@ -247,15 +248,6 @@ def _render_citation(document: pd.Series, lang: str) -> None:
         st.caption(t("doc_cite_intro"))
         st.code(document_citation(document, "zh", today), language=None, wrap_lines=True)
         st.code(document_citation(document, "en", today), language=None, wrap_lines=True)
-
-
-def _render_sources(dataset: Dataset, document: pd.Series, lang: str) -> None:
-    cited = dataset.sources.set_index("id").reindex(split_ids(document["sources"])).dropna(subset=[f"citation_{lang}"])
-    if cited.empty:
-        return
-    st.markdown(f"## {t('doc_sources')}")
-    st.markdown("\n".join(f"{number}. {safe_link(row[f'citation_{lang}'], row['url'])}"
-                          for number, (_, row) in enumerate(cited.iterrows(), start=1)))
 
 
 # A comparison.

@@ -140,10 +140,15 @@ def _render_related(dataset: Dataset, event: pd.Series, lang: str) -> None:
 
 
 def _render_sources(dataset: Dataset, event: pd.Series, lang: str) -> None:
-    cited = dataset.sources.set_index("id").reindex(split_ids(event["sources"])).dropna(subset=[f"citation_{lang}"])
+    render_citations(dataset, event["sources"], f"### {t('sources')}", lang)
+
+
+def render_citations(dataset: Dataset, source_ids: str, heading: str, lang: str) -> None:
+    """The sources named in a ``;``-separated cell, numbered and linked, under ``heading`` (nothing if none)."""
+    cited = dataset.sources.set_index("id").reindex(split_ids(source_ids)).dropna(subset=[f"citation_{lang}"])
     if cited.empty:
         return
-    st.markdown(f"### {t('sources')}")
+    st.markdown(heading)
     st.markdown("\n".join(
         f"{number}. {safe_link(row[f'citation_{lang}'], row['url'])}"
         for number, (_, row) in enumerate(cited.iterrows(), start=1)
