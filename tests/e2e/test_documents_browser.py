@@ -118,7 +118,7 @@ def test_axe_finds_no_serious_violation_on_the_documents_page(reader, view, lang
 @pytest.fixture
 def laptop(browser, mini_server):
     """A fresh tab at a laptop's viewport; ``laptop.base`` is the mini server."""
-    context = browser.new_context(**LAPTOP)
+    context = browser.new_context(**LAPTOP, accept_downloads=True)
     tab = context.new_page()
     tab.base = mini_server
     yield tab
@@ -139,3 +139,18 @@ def test_back_and_forward_walk_the_documents_opened(laptop):
     expect(heading).to_have_text("Treaties and documents", timeout=30_000)
     page.go_forward()
     expect(heading).to_have_text("The Test Revised Treaty", timeout=30_000)
+
+
+@pytest.mark.parametrize(("button", "file_name", "start"), [
+    ("w_doc_cmp_csv", "us-japan-alliance_test-comparison_en.csv", "\ufeffDimension,The Test Security Treaty,"),
+    ("w_doc_cmp_md", "us-japan-alliance_test-comparison_en.md", "# The test treaties compared\n"),
+])
+def test_a_comparison_downloads_as_csv_and_markdown(laptop, button, file_name, start):
+    """The comparison's downloads arrive named after it and its language: a CSV with a BOM, Markdown notes."""
+    laptop.goto(f"{laptop.base}/documents?doc_cmp=test-comparison&lang=en")
+    wait_for_script(laptop)
+    with laptop.expect_download() as download_info:
+        laptop.locator(f".st-key-{button} button").click()
+    download = download_info.value
+    assert download.suggested_filename == file_name
+    assert download.path().read_bytes().decode("utf-8").startswith(start)
