@@ -38,6 +38,7 @@ def test_the_list_shows_every_document_oldest_first(app, lang, title):
     treaty = "测试安全条约" if lang == "zh" else "The Test Security Treaty"
     assert at.button(key="w_doc_open_test-treaty").label == treaty
     assert at.button(key="w_cmp_open_test-comparison")
+    assert "1951 · 1958" in [caption.value for caption in at.caption]  # the years a comparison sets side by side
 
 
 def test_kind_and_era_filters_narrow_the_list_and_enter_the_address(app):

@@ -184,7 +184,6 @@ RENDER_PATHS = {
     ]),
     "documents": ("documents", {}, [
         ("documents", "test-treaty", "title"), ("comparisons", "test-comparison", "title"),
-        ("comparisons", "test-comparison", "summary"),
     ]),
     "document": ("documents", {"doc": "test-treaty", "part": "art-1"}, [
         ("documents", "test-treaty", "title"), ("documents", "test-treaty", "summary"),
@@ -192,7 +191,8 @@ RENDER_PATHS = {
         ("sources", "src-b", "citation"),
     ]),
     "comparison": ("documents", {"doc_cmp": "test-comparison"}, [
-        ("comparisons", "test-comparison", "title"), ("documents", "test-revised-treaty", "title"),
+        ("comparisons", "test-comparison", "title"), ("comparisons", "test-comparison", "summary"),
+        ("documents", "test-revised-treaty", "title"),
     ]),
 }
 

@@ -131,9 +131,10 @@ def _render_list(dataset: Dataset, lang: str) -> None:
                 st.button(escape_markdown(getattr(comparison, f"title_{lang}")), key=f"w_cmp_open_{comparison.id}",
                           icon=":material/compare_arrows:", on_click=state.open_comparison, args=(comparison.id,),
                           wrap=True)
-                summary = str(getattr(comparison, f"summary_{lang}")).strip()
-                if summary:
-                    st.caption(escape_markdown(summary))
+                # The years compared, not the summary: on a phone a paragraph each would bury the list below.
+                years = [str(document_row(dataset, doc_id)["signed"])[:4]
+                         for doc_id in comparison_documents(dataset, comparison.id)]
+                st.caption(" · ".join(years))
     st.markdown(f"## {t('doc_all')}")
     era_names = dict(zip(dataset.eras["id"], dataset.eras[f"name_{lang}"]))
     kind_column, era_column = st.columns(2)
