@@ -12,6 +12,7 @@ from timeline.i18n import translate
 from timeline.markup import escape_markdown
 from timeline.problems import Problem
 from timeline.ui import state
+from timeline.ui.connection import keep_connection
 from timeline.ui.data import UPLOADED_KEY, active_dataset, get_dataset, use_uploaded_events
 from timeline.ui.navigation import page_objects
 from timeline.ui.page_language import set_page_language
@@ -35,6 +36,7 @@ def main() -> None:
         logger.exception("page failed (reference %s)", reference)
         st.error(translate("unexpected_error", _safe_lang(), reference=reference), icon=":material/error:")
     set_page_language(_safe_lang())
+    keep_connection()
 
 
 def _run() -> None:
