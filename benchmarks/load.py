@@ -36,7 +36,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlencode
+from urllib.parse import parse_qsl, urlencode
 
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
@@ -51,7 +51,8 @@ MAX_USERS = 300
 MAX_DURATION = 900
 LOOPBACK = "127.0.0.1"
 # The mix of actions a reader takes, with their weights.
-ACTION_WEIGHTS = {"open": 1, "event": 5, "era": 2, "filter": 2, "language": 1, "page": 1}
+ACTION_WEIGHTS = {"open": 1, "event": 3, "next": 3, "era": 2, "filter": 2, "language": 1, "page": 1}
+NEXT_BUTTON = "w_next"  # the panel's Next button; the bare app has none (its "next" is a plain rerun)
 PAGES = ("", "compare", "themes", "sources")
 
 
@@ -90,6 +91,9 @@ class SimulatedUser:
         self.page = ""
         self.params: dict[str, str] = {"lang": self.lang}
         self.cached: set[str] = set()
+        self.next_button: tuple[str, str] | None = None  # (widget id, fragment id) of the Next button drawn last
+        self.early_reruns = 0  # runs cut short by a rerun the app asked for: work done twice
+        self.page_hashes: dict[str, str] = {}  # url path ("" for the default page) -> page script hash
         self.socket = None
 
     async def _cookies(self) -> str:
@@ -104,6 +108,7 @@ class SimulatedUser:
         """A new tab: cookies, a websocket, and the first script run."""
         await self.close()
         self.cached.clear()
+        self.page_hashes.clear()
         cookies = await self._cookies()
         url = self.base.replace("http://", "ws://") + "/_stcore/stream"
         headers = {"Cookie": cookies} if cookies else {}
@@ -116,11 +121,19 @@ class SimulatedUser:
                 await self.socket.close()
             self.socket = None
 
-    async def rerun(self, history: bool) -> bool:
-        """Ask for a script run of the current address; True when it finished without an exception shown."""
+    async def rerun(self, history: bool, click: tuple[str, str] | None = None) -> bool:
+        """Ask for a script run of the current address, or a click on a button (widget id, fragment id), as
+        a browser does; True when it finished without an exception shown."""
         message = BackMsg()
         state = message.rerun_script
+        if click is not None:
+            widget_id, fragment_id = click
+            trigger = state.widget_states.widgets.add()
+            trigger.id, trigger.trigger_value = widget_id, True
+            state.fragment_id = fragment_id
         state.query_string = urlencode(self.params)
+        # As a browser does: the page's script hash once the navigation has named it, else its address path.
+        state.page_script_hash = self.page_hashes.get(self.page, "")
         state.page_name = self.page
         state.is_history_navigation = history
         state.cached_message_hashes.extend(sorted(self.cached))
@@ -133,12 +146,23 @@ class SimulatedUser:
             if forward.metadata.cacheable and forward.hash:
                 self.cached.add(forward.hash)
             kind = forward.WhichOneof("type")
-            if kind == "delta" and forward.delta.WhichOneof("type") == "new_element" \
-                    and forward.delta.new_element.WhichOneof("type") == "exception":
-                ok = False
+            if kind == "page_info_changed":  # the app rewrote the address, as the browser's bar would show
+                self.params = dict(parse_qsl(forward.page_info_changed.query_string))
+            if kind == "navigation":
+                for page in forward.navigation.app_pages:
+                    self.page_hashes[page.url_pathname] = page.page_script_hash
+                    if page.is_default:
+                        self.page_hashes[""] = page.page_script_hash
+            if kind == "delta" and forward.delta.WhichOneof("type") == "new_element":
+                element = forward.delta.new_element
+                if element.WhichOneof("type") == "exception":
+                    ok = False
+                elif element.WhichOneof("type") == "button" and element.button.id.endswith(f"-{NEXT_BUTTON}"):
+                    self.next_button = (element.button.id, forward.delta.fragment_id)
             if kind == "script_finished":
                 status = ForwardMsg.ScriptFinishedStatus.Name(forward.script_finished)
                 if status == "FINISHED_EARLY_FOR_RERUN":
+                    self.early_reruns += 1
                     continue
                 return ok and status != "FINISHED_WITH_COMPILE_ERROR"
 
@@ -148,6 +172,7 @@ class SimulatedUser:
 
     def _apply(self, action: str) -> None:
         """Change the address as the action would."""
+        self.next_button = None  # a new address draws a new page; its Next button comes with it
         if action == "event":
             self.page = ""
             self.params = {"lang": self.lang, "event": self.rng.choice(self.events)}
@@ -173,6 +198,13 @@ class SimulatedUser:
                 self.page, self.params = "", {"lang": self.lang}
                 await self.open_session()
                 ok = await self.rerun(history=False)
+            elif action == "next":
+                if self.next_button is None:  # no panel open yet (or the bare app): open an event first
+                    self._apply("event")
+                    ok = await self.rerun(history=True)
+                else:
+                    click, self.next_button = self.next_button, None
+                    ok = await self.rerun(history=False, click=click)
             else:
                 self._apply(action)
                 ok = await self.rerun(history=True)
