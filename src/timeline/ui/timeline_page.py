@@ -22,6 +22,7 @@ from timeline.listing import LIST_LIMIT, group_events_by_era, groups_as_data
 from timeline.ui import state
 from timeline.ui.data import active_dataset, dataset_key
 from timeline.ui.event_list import render_event_list
+from timeline.ui.guard import calm_errors
 from timeline.ui.panels import render_era_panel, render_event_panel
 from timeline.ui.reader import CHART_VIEW_KEY, LIST_VIEW_KEY, inject_layout_css, reader_bridge
 from timeline.ui.state import t
@@ -54,7 +55,25 @@ def render() -> None:
     elif filtered.empty:
         st.info(f"{t('no_match')} {t('no_match_hint')}")
         st.button(t("reset_filters"), key="w_reset_empty", on_click=state.reset_filters)
+    _render_reading(dataset, filtered, layout)
 
+
+@st.fragment
+def _render_reading(dataset: Dataset, filtered: pd.DataFrame, layout: str) -> None:
+    """The chart or list, the pickers, the open panel, the table and the downloads: one fragment.
+
+    Opening an event or an era (a click, a tap, a pick, Previous / Next, a related event) changes only
+    what is in here, so it reruns only this, not the sidebar, the filters or the page's frame; a filter,
+    the language or the layout changes the whole page and reruns all of it (the fragment's arguments
+    are then new). The address is kept in step here too, since a fragment's run ends here.
+    """
+    with calm_errors():
+        _render_reading_area(dataset, filtered, layout)
+        state.sync_url()
+
+
+def _render_reading_area(dataset: Dataset, filtered: pd.DataFrame, layout: str) -> None:
+    view = state.view()
     with st.container(key=f"layout_{layout}"), st.container(key="reading_columns"):
         main_column, panel_column = st.columns([3, 2], gap="medium")
     with main_column:
