@@ -53,7 +53,8 @@ LOOPBACK = "127.0.0.1"
 # The mix of actions a reader takes, with their weights.
 ACTION_WEIGHTS = {"open": 1, "event": 3, "next": 3, "era": 2, "filter": 2, "language": 1, "page": 1}
 NEXT_BUTTON = "w_next"  # the panel's Next button; the bare app has none (its "next" is a plain rerun)
-PAGES = ("", "compare", "themes", "sources")
+PAGES = ("", "compare", "documents", "themes", "sources")
+ARRIVAL = "arrive"
 
 
 @dataclass
@@ -61,6 +62,7 @@ class Sample:
     action: str
     seconds: float
     ok: bool
+    error: str = ""
 
 
 @dataclass
@@ -208,13 +210,15 @@ class SimulatedUser:
             else:
                 self._apply(action)
                 ok = await self.rerun(history=True)
-        except Exception:  # a refused or dropped connection is an error of the run, never a crash of it
-            ok = False
+        except Exception as error:  # a refused or dropped connection is an error of the run, never a crash of it
             await self.close()
-        return Sample(action, time.perf_counter() - started, ok)
+            return Sample(action, time.perf_counter() - started, False, f"{type(error).__name__}: {error}"[:120])
+        return Sample(action, time.perf_counter() - started, ok, "" if ok else "the page showed an exception")
 
     async def run(self, until: float, samples: list[Sample], ready: asyncio.Event) -> None:
-        samples.append(await self.act("open"))
+        arrival = await self.act("open")
+        arrival.action = ARRIVAL  # the class opening the link together: reported, but apart from the steady state
+        samples.append(arrival)
         ready.set()
         while time.monotonic() < until:
             await asyncio.sleep(self.rng.uniform(*self.think))
@@ -308,7 +312,7 @@ def measure(app: str, workers: int, users: int, duration: float, think: tuple[fl
     """One load run against a freshly started server."""
     run = Run(f"{app} ×{workers}", users, think, duration)
     with serving(app, workers, session_ttl) as (base, pids):
-        asyncio.run(_warm_up(base))
+        asyncio.run(_warm_up(base, len(pids)))
         run.memory_mb["rest"] = [_rss_mb(pid) for pid in pids]
 
         def on_all_connected() -> None:
@@ -324,10 +328,12 @@ def measure(app: str, workers: int, users: int, duration: float, think: tuple[fl
     return run
 
 
-async def _warm_up(base: str) -> None:
-    user = SimulatedUser(base, random.Random(0), _ids("events.csv"), _ids("eras.csv"), (0, 0))
-    await user.act("open")
-    await user.close()
+async def _warm_up(base: str, workers: int) -> None:
+    """One session per worker (the proxy deals fresh browsers round robin), so each has loaded the app."""
+    for _ in range(workers):
+        user = SimulatedUser(base, random.Random(0), _ids("events.csv"), _ids("eras.csv"), (0, 0))
+        await user.act("open")
+        await user.close()
 
 
 async def _close_all(simulated: list[SimulatedUser]) -> None:
@@ -342,9 +348,11 @@ def _percentile(values: list[float], share: float) -> float:
 
 
 def summarise(run: Run) -> dict[str, float]:
-    """Actions per second, p50, p95 and max over every action after the opening ones, and errors."""
-    timed = [sample.seconds for sample in run.samples]
-    return {"actions": len(run.samples), "per_second": len(run.samples) / run.duration,
+    """Actions per second, p50, p95 and max over the steady state (every action after each user's arrival),
+    and the errors of the whole run."""
+    steady = [sample for sample in run.samples if sample.action != ARRIVAL]
+    timed = [sample.seconds for sample in steady]
+    return {"actions": len(steady), "per_second": len(steady) / run.duration,
             "p50": _percentile(timed, 0.5), "p95": _percentile(timed, 0.95), "max": max(timed, default=float("nan")),
             "errors": sum(not sample.ok for sample in run.samples)}
 
@@ -353,12 +361,15 @@ def print_run(run: Run) -> None:
     """The run's figures, overall and per action, and its memory."""
     overall = summarise(run)
     print(f"\n## {run.label}, {run.users} users, think {run.think[0]:g}–{run.think[1]:g} s, {run.duration:g} s")
-    print(f"{overall['actions']} actions, {overall['per_second']:.1f}/s, errors {overall['errors']}")
+    print(f"{overall['actions']} actions after arrival, {overall['per_second']:.1f}/s, errors {overall['errors']}")
+    for error in sorted({sample.error for sample in run.samples if sample.error})[:5]:
+        print(f"  error: {error}")
     print("| action | n | p50 s | p95 s | max s |\n| --- | ---: | ---: | ---: | ---: |")
     by_action: dict[str, list[float]] = defaultdict(list)
     for sample in run.samples:
         by_action[sample.action].append(sample.seconds)
-    for action, values in [*sorted(by_action.items()), ("all", [s.seconds for s in run.samples])]:
+    steady = [sample.seconds for sample in run.samples if sample.action != ARRIVAL]
+    for action, values in [*sorted(by_action.items()), ("all after arrival", steady)]:
         print(f"| {action} | {len(values)} | {_percentile(values, .5):.2f} | {_percentile(values, .95):.2f} "
               f"| {max(values):.2f} |")
     if run.memory_mb:
@@ -383,6 +394,8 @@ def capacity_table(duration: float, think: tuple[float, float], session_ttl: int
             figures = summarise(run)
             print(f"{app} ×{count}: {users} users → p95 {figures['p95']:.2f} s, {figures['per_second']:.1f} "
                   f"actions/s, errors {figures['errors']}", flush=True)
+            for error in sorted({sample.error for sample in run.samples if sample.error})[:3]:
+                print(f"  error: {error}", flush=True)
             if figures["p95"] > 1.0 or figures["errors"]:
                 break
             held, best = users, figures

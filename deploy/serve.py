@@ -111,6 +111,16 @@ class Supervisor:
             time.sleep(0.2)
         return False
 
+    def wait_proxy(self, timeout: float = 30) -> bool:
+        """True once the proxy accepts connections on its port, False if it exits or times out first."""
+        deadline = time.monotonic() + timeout
+        host = "127.0.0.1" if self.address in ("0.0.0.0", "") else self.address
+        while time.monotonic() < deadline and self.proxy is not None and self.proxy.poll() is None:
+            with contextlib.suppress(OSError), socket.create_connection((host, self.port), timeout=1):
+                return True
+            time.sleep(0.1)
+        return False
+
     def run(self) -> int:
         """Serve until asked to stop; the exit code is 0 on a clean stop."""
         if not (shutil.which("haproxy") or Path("/usr/sbin/haproxy").exists()):
@@ -123,6 +133,9 @@ class Supervisor:
             print("a worker did not start; see its messages above", file=sys.stderr)
             return 1
         self.start_proxy()
+        if not self.wait_proxy():
+            print("haproxy did not start listening; see its messages above", file=sys.stderr)
+            return 1
         _announce(f"serving http://{self.address}:{self.port} with {len(self.backends)} workers (Ctrl-C stops)")
         while not self.stopping:
             if self.proxy is not None and self.proxy.poll() is not None:
