@@ -250,3 +250,58 @@ def _event_hover_texts(events: pd.DataFrame, lang: str) -> list[str]:
         + "<br>".join(escape_plotly(line) for line in textwrap.wrap(summary, width))
         for title, date, summary in zip(events[f"title_{lang}"], events[f"date_{lang}"], events[f"summary_{lang}"])
     ]
+
+
+# Guided tours and typed links (issue 12): a tour's path is a line through its stops; the open
+# event's links are arrows, from the earlier event to the later, drawn over the chart by the reader
+# bridge so the chart is not redrawn (and the reader's zoom survives) each time an event opens.
+TOUR_PATH_NAME = "tour-path"
+TOUR_PATH_COLOUR = "#c75000"
+LINK_PREFIX = "link:"
+LINK_COLOUR = "#0b5cad"
+
+
+def event_points(figure: go.Figure) -> dict[str, tuple[str, float]]:
+    """Where each event marker sits: its id → (ISO date x, lane y), read from the figure's marker traces."""
+    points: dict[str, tuple[str, float]] = {}
+    for trace in figure.data:
+        if trace.customdata is None or "markers" not in str(trace.mode or ""):
+            continue
+        for event_id, x, y in zip(trace.customdata, trace.x, trace.y):
+            if isinstance(event_id, str) and not event_id.startswith(ERA_PREFIX):
+                points[event_id] = (pd.Timestamp(x).isoformat(), float(y))
+    return points
+
+
+def add_tour_path(figure: go.Figure, event_ids: Sequence[str], name: str) -> go.Figure:
+    """Draw a tour's path: a dashed line through its stops' markers in order (stops not shown are skipped)."""
+    points = event_points(figure)
+    shown = [points[event_id] for event_id in event_ids if event_id in points]
+    if len(shown) < 2:
+        return figure
+    figure.add_trace(go.Scatter(
+        x=[x for x, _ in shown], y=[y for _, y in shown], mode="lines", name=name, hoverinfo="skip",
+        line={"color": TOUR_PATH_COLOUR, "width": 2, "dash": "dash"}, meta=TOUR_PATH_NAME,
+    ))
+    return figure
+
+
+def link_arrows(points: Mapping[str, tuple[str, float]], links: Sequence[tuple[str, str, str, str]]) -> list[dict]:
+    """Plotly annotations drawing each link as an arrow from its earlier event to its later one.
+
+    ``links`` are ``(source, target, type, hover text)``; a link whose other end is not on the chart
+    (filtered out) is left out. Each annotation's ``name`` is ``link:<type>:<source>:<target>``.
+    """
+    arrows = []
+    for source, target, link_type, hover in links:
+        if source not in points or target not in points:
+            continue
+        start, end = sorted((points[source], points[target]))
+        arrows.append({
+            "name": f"{LINK_PREFIX}{link_type}:{source}:{target}", "text": "", "hovertext": hover,
+            "x": end[0], "y": end[1], "ax": start[0], "ay": start[1],
+            "xref": "x", "yref": "y", "axref": "x", "ayref": "y",
+            "showarrow": True, "arrowhead": 2, "arrowsize": 1.2, "arrowwidth": 2, "arrowcolor": LINK_COLOUR,
+            "standoff": 8, "startstandoff": 8, "opacity": 0.85,
+        })
+    return arrows

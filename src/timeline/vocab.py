@@ -46,3 +46,14 @@ def category_label(category: str, lang: str) -> str:
 def importance_label(importance: int, lang: str) -> str:
     """The importance level's label in ``lang``."""
     return IMPORTANCE.get(importance, {}).get(lang, str(importance))
+
+# Typed links between events (links.csv). ``order`` is the date order the type implies between a
+# link's source and its target: "before" (a cause comes first), "after" (a response, an
+# implementation or a revision comes later), or "any" (steps of one negotiation, either way).
+LINK_TYPES: dict[str, dict[str, str]] = {
+    "causes": {"zh": "导致", "en": "causes", "order": "before"},
+    "responds-to": {"zh": "回应", "en": "responds to", "order": "after"},
+    "implements": {"zh": "落实", "en": "implements", "order": "after"},
+    "revises": {"zh": "修订或取代", "en": "revises or replaces", "order": "after"},
+    "same-negotiation": {"zh": "同一谈判进程", "en": "same negotiation", "order": "any"},
+}

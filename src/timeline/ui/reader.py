@@ -26,6 +26,7 @@ export default function (component) {
   const state = window.__timelineReader = window.__timelineReader || {focused: null, timer: null};
   state.send = component.setTriggerValue;
   state.highlight = data.highlight || null;
+  state.arrows = data.arrows || [];
   if (data.focus && data.focus.nonce !== state.focused) {
     state.focused = data.focus.nonce;
     bringIntoView(data.focus.title, performance.now());
@@ -97,7 +98,10 @@ export default function (component) {
   // Era labels that would run into each other on a narrow chart: keep the earlier, hide the later.
   function declutter(plot) {
     const shown = [];
+    const annotations = plot._fullLayout.annotations || [];
     plot.querySelectorAll('.annotation').forEach((label) => {
+      const own = annotations[Number(label.getAttribute('data-index'))];
+      if (own && String(own.name || '').startsWith('link:')) return;
       label.style.visibility = '';
       const box = label.getBoundingClientRect();
       const clash = shown.some((other) => box.left < other.right + 4 && other.left < box.right + 4 &&
@@ -123,6 +127,18 @@ export default function (component) {
       if (!same) { traces.push(trace.index); selections.push(selection); }
     });
     if (traces.length) window.Plotly.restyle(plot, {selectedpoints: selections}, traces);
+    drawLinks(plot);
+  }
+
+  // The open event's typed links: arrows laid over the chart's own annotations (the era labels),
+  // replaced only when the open event changes, so the chart keeps its zoom.
+  function drawLinks(plot) {
+    const isLink = (note) => String(note.name || '').startsWith('link:');
+    const current = plot.layout.annotations || [];
+    const drawn = current.filter(isLink).map((note) => note.name);
+    const wanted = state.arrows.map((note) => note.name);
+    if (JSON.stringify(drawn) === JSON.stringify(wanted)) return;
+    window.Plotly.relayout(plot, {annotations: current.filter((note) => !isLink(note)).concat(state.arrows)});
   }
 }
 """.replace("PANEL_TITLE", PANEL_TITLE_KEY).replace("CHART_VIEW", CHART_VIEW_KEY)
@@ -150,11 +166,12 @@ def inject_layout_css() -> None:
 
 
 def reader_bridge(focus_nonce: int, focus_title: str | None, highlight: str | None,
-                  on_tap: Callable[[str], None]) -> None:
+                  on_tap: Callable[[str], None], arrows: list[dict] | None = None) -> None:
     """Bring the panel titled ``focus_title`` into view once per ``focus_nonce``; mark ``highlight`` on the chart.
 
     ``highlight`` is a chart customdata value (an event id, or ``"era:<id>"``); a tap on a chart point
-    calls ``on_tap`` with that point's customdata.
+    calls ``on_tap`` with that point's customdata. ``arrows`` are Plotly annotations (the open event's
+    links) laid over the chart.
     """
     focus = {"nonce": focus_nonce, "title": focus_title} if focus_title else None
     key = "w_reader_bridge"
@@ -165,4 +182,4 @@ def reader_bridge(focus_nonce: int, focus_title: str | None, highlight: str | No
             on_tap(value)
 
     with st.container(key="reader_bridge"):
-        _bridge(data={"focus": focus, "highlight": highlight}, key=key, on_open_change=tapped)
+        _bridge(data={"focus": focus, "highlight": highlight, "arrows": arrows or []}, key=key, on_open_change=tapped)
