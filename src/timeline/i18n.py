@@ -169,8 +169,12 @@ ZH: dict[str, str] = {
     "link_implements_in": "落实于",
     "link_revises_out": "修订或取代",
     "link_revises_in": "被修订或取代于",
-    "link_same-negotiation_out": "同一谈判进程",
-    "link_same-negotiation_in": "同一谈判进程",
+    "link_enters-into-force_out": "使之生效",
+    "link_enters-into-force_in": "生效于",
+    "link_builds-on_out": "承接",
+    "link_builds-on_in": "后续发展",
+    "link_same-negotiation_out": "同一谈判或会谈",
+    "link_same-negotiation_in": "同一谈判或会谈",
 }
 
 EN: dict[str, str] = {
@@ -347,8 +351,12 @@ EN: dict[str, str] = {
     "link_implements_in": "Implemented by",
     "link_revises_out": "Revises or replaces",
     "link_revises_in": "Revised or replaced by",
-    "link_same-negotiation_out": "Same negotiation as",
-    "link_same-negotiation_in": "Same negotiation as",
+    "link_enters-into-force_out": "Brings into force",
+    "link_enters-into-force_in": "Entered into force with",
+    "link_builds-on_out": "Builds on",
+    "link_builds-on_in": "Built on by",
+    "link_same-negotiation_out": "Agreed in the same talks as",
+    "link_same-negotiation_in": "Agreed in the same talks as",
 }
 
 STRINGS: dict[str, dict[str, str]] = {"zh": ZH, "en": EN}
