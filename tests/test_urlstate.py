@@ -122,11 +122,22 @@ def view_states(dataset) -> st.SearchStrategy[ViewState]:
         "theme": _one_of(dataset.themes["id"]),
         "source_kinds": _some_of(SOURCE_KINDS),
         "source_query": _typed_text,
+        "tour": st.just(None),  # drawn with its stop below: a stop means something only within a tour
+        "stop": st.just(1),
     }
     # A field added to either dataclass must be added here too, or this fails rather than skip it.
     assert set(filter_fields) == {field.name for field in dataclasses.fields(FilterState)}
     assert set(view_fields) == {field.name for field in dataclasses.fields(ViewState)}
-    return st.builds(ViewState, **view_fields)
+    views = st.builds(ViewState, **view_fields)
+    return views | st.builds(lambda view, tour_stop: dataclasses.replace(view, tour=tour_stop[0], stop=tour_stop[1]),
+                             views, _tour_stops(dataset))
+
+
+def _tour_stops(dataset) -> st.SearchStrategy[tuple[str, int]]:
+    """A tour of ``dataset`` and one of its stop numbers."""
+    counts = dataset.tour_stops.groupby("tour").size().to_dict()
+    return st.sampled_from(sorted(counts)).flatmap(
+        lambda tour: st.tuples(st.just(tour), st.integers(1, counts[tour])))
 
 
 # Loaded here, not as a fixture, so the strategy can be built when the test is defined.
@@ -146,7 +157,10 @@ ONE_FIELD_CHANGED = {
     "source_kinds": ("news",), "source_query": "mofa", "filters.eras": ("occupation",),
     "filters.categories": ("law",), "filters.importance": (3,), "filters.years": (1950, 1951),
     "filters.query": "安保",
+    "tour": "peace", "stop": 2,
 }
+# Fields that mean something only beside another: the view that shows each one.
+WITH_FIELD = {"stop": {"tour": "peace"}}
 
 
 def test_one_field_changed_names_every_field():
@@ -162,6 +176,6 @@ def test_every_field_reaches_the_address(mini, field, value):
     if field.startswith("filters."):
         view = ViewState(filters=FilterState(**{field.removeprefix("filters."): value}))
     else:
-        view = ViewState(**{field: value})
+        view = ViewState(**{field: value, **WITH_FIELD.get(field, {})})
     assert params_from_view(view) != {}
     assert view_from_params(params_from_view(view), mini) == (view, [])

@@ -23,8 +23,8 @@ def validate(path: Path) -> int:
         count = len(error.problems)
         print(f"{count} problem{'s' if count != 1 else ''} found in {path}", file=sys.stderr)
         return 1
-    extras = "".join(f", {len(table)} {name}" for name, table in (("tours", dataset.tours), ("links", dataset.links))
-                     if len(table))
+    extras = "".join(f", {len(table)} {name}{'s' if len(table) != 1 else ''}"
+                     for name, table in (("tour", dataset.tours), ("link", dataset.links)) if len(table))
     print(f"{path}: valid — {len(dataset.events)} events, {len(dataset.eras)} eras, "
           f"{len(dataset.sources)} sources, {len(dataset.themes)} themes{extras}")
     return 0

@@ -72,7 +72,7 @@ def view_from_params(params: Mapping[str, str | list[str]], dataset: Dataset) ->
     filters = FilterState(eras=eras, categories=categories, importance=importance, years=years,
                           query=value.get("q", "").strip())
     tour, stop = _tour_stop(value.get("tour", ""), value.get("stop", ""), dataset, ignored)
-    if tour and event is None and era is None:
+    if tour and "event" not in value and era is None:  # ``event=`` (empty): the reader closed the stop's panel
         event = stop_event(dataset, tour, stop)
     view = ViewState(lang=lang, filters=filters, event=event, era=era, compare=compare, theme=theme,
                      source_kinds=source_kinds, source_query=value.get("sq", "").strip(), tour=tour, stop=stop)
@@ -111,6 +111,8 @@ def params_from_view(view: ViewState) -> dict[str, str]:
         params["tour"] = view.tour
         if view.stop != 1:
             params["stop"] = str(view.stop)
+        if not view.event and not view.era:
+            params["event"] = ""  # else the address would reopen the stop's panel the reader closed
     return params
 
 
