@@ -8,7 +8,7 @@ import pytest
 
 from tests.conftest import MINI_DIR
 from timeline.dataset import load_dataset
-from timeline.figures import TOUR_PATH_NAME, add_tour_path, build_timeline_figure, event_points, link_arrows
+from timeline.figures import TOUR_PATH_NAME, add_tour_path, build_timeline_figure, event_points, link_trace
 from timeline.links import event_links, link_groups, link_phrase, linked_share
 from timeline.tours import tour_ids, tour_path, tour_stop
 from timeline.urlstate import params_from_view, view_from_params
@@ -102,13 +102,15 @@ def test_tour_path_skips_stops_that_are_filtered_out(bundled):
 
 def test_link_arrows_run_from_the_earlier_event_to_the_later():
     """An arrow's tail is the earlier event whichever end the link starts from; links off the chart are left out."""
-    points = {"a": ("1960-01-19T00:00:00", 1.0), "b": ("1951-09-08T00:00:00", 2.0)}
-    arrows = link_arrows(points, [("a", "b", "revises", "Revises: b"), ("a", "gone", "causes", "x")])
-    assert len(arrows) == 1
-    arrow = arrows[0]
-    assert (arrow["ax"], arrow["ay"]) == ("1951-09-08T00:00:00", 2.0)
-    assert (arrow["x"], arrow["y"]) == ("1960-01-19T00:00:00", 1.0)
-    assert arrow["name"] == "link:revises:a:b" and arrow["hovertext"] == "Revises: b"
+    points = {"a": ("1960-01-19T00:00:00", 1.0), "b": ("1951-09-08T00:00:00", 2.0), "c": ("1970-06-23T00:00:00", 3.0)}
+    trace = link_trace(points, [("a", "b", "revises", "Revises: b"), ("a", "gone", "causes", "x"),
+                                ("a", "c", "causes", "Led to: c")])
+    assert trace["x"] == ["1951-09-08T00:00:00", "1960-01-19T00:00:00", None,
+                          "1960-01-19T00:00:00", "1970-06-23T00:00:00", None]
+    assert trace["y"] == [2.0, 1.0, None, 1.0, 3.0, None]
+    assert trace["text"][:2] == ["link:revises:a:b"] * 2 and trace["hovertext"][3] == "Led to: c"
+    assert trace["marker"]["symbol"] == "arrow" and trace["marker"]["size"][:3] == [0, 13, 13]
+    assert link_trace(points, [("a", "gone", "causes", "x")]) is None
 
 
 @pytest.mark.parametrize(("params", "event", "tour", "stop", "ignored"), [

@@ -253,10 +253,12 @@ def _event_hover_texts(events: pd.DataFrame, lang: str) -> list[str]:
 
 
 # Guided tours and typed links (issue 12): a tour's path is a line through its stops; the open
-# event's links are arrows, from the earlier event to the later, drawn over the chart by the reader
+# event's links are arrows, from the earlier event to the later, added to the chart by the reader
 # bridge so the chart is not redrawn (and the reader's zoom survives) each time an event opens.
+# Both are traces, so the plot area clips them when the reader zooms in.
 TOUR_PATH_NAME = "tour-path"
 TOUR_PATH_COLOUR = "#c75000"
+LINKS_NAME = "links"
 LINK_PREFIX = "link:"
 LINK_COLOUR = "#0b5cad"
 
@@ -286,22 +288,33 @@ def add_tour_path(figure: go.Figure, event_ids: Sequence[str], name: str) -> go.
     return figure
 
 
-def link_arrows(points: Mapping[str, tuple[str, float]], links: Sequence[tuple[str, str, str, str]]) -> list[dict]:
-    """Plotly annotations drawing each link as an arrow from its earlier event to its later one.
+def link_trace(points: Mapping[str, tuple[str, float]], links: Sequence[tuple[str, str, str, str]]) -> dict | None:
+    """A Plotly trace (as a dict) drawing each link as an arrow from its earlier event to its later one.
 
     ``links`` are ``(source, target, type, hover text)``; a link whose other end is not on the chart
-    (filtered out) is left out. Each annotation's ``name`` is ``link:<type>:<source>:<target>``.
+    (filtered out) is left out, and with none left there is no trace. Each arrow is three points
+    (tail, head, gap); ``text`` names each point's link as ``link:<type>:<source>:<target>``.
     """
-    arrows = []
+    xs: list = []
+    ys: list = []
+    names: list = []
+    hovers: list = []
     for source, target, link_type, hover in links:
         if source not in points or target not in points:
             continue
-        start, end = sorted((points[source], points[target]))
-        arrows.append({
-            "name": f"{LINK_PREFIX}{link_type}:{source}:{target}", "text": "", "hovertext": hover,
-            "x": end[0], "y": end[1], "ax": start[0], "ay": start[1],
-            "xref": "x", "yref": "y", "axref": "x", "ayref": "y",
-            "showarrow": True, "arrowhead": 2, "arrowsize": 1.2, "arrowwidth": 2, "arrowcolor": LINK_COLOUR,
-            "standoff": 8, "startstandoff": 8, "opacity": 0.85,
-        })
-    return arrows
+        tail, head = sorted((points[source], points[target]))
+        name = f"{LINK_PREFIX}{link_type}:{source}:{target}"
+        xs += [tail[0], head[0], None]
+        ys += [tail[1], head[1], None]
+        names += [name, name, None]
+        hovers += [hover, hover, None]
+    if not names:
+        return None
+    return {
+        "type": "scatter", "mode": "lines+markers", "name": LINKS_NAME, "meta": LINKS_NAME, "showlegend": False,
+        "x": xs, "y": ys, "text": names, "hovertext": hovers, "hoverinfo": "text",
+        "line": {"color": LINK_COLOUR, "width": 2},
+        # The head is an arrow pointing along the line, standing off the marker it points at.
+        "marker": {"symbol": "arrow", "angleref": "previous", "color": LINK_COLOUR, "standoff": 9,
+                   "size": [0 if index % 3 == 0 else 13 for index in range(len(xs))]},
+    }

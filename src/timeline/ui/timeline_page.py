@@ -22,7 +22,7 @@ from timeline.figures import (
     clicked_item,
     event_points,
     lanes_for,
-    link_arrows,
+    link_trace,
 )
 from timeline.filters import FilterState, apply_filters, year_bounds
 from timeline.i18n import translate
@@ -99,7 +99,7 @@ def render() -> None:
     _render_table(dataset, filtered)
     _render_export(dataset, filtered)
     reader_bridge(state.focus_nonce(), _open_title(dataset, view), _open_marker(view), _open_tapped_point,
-                  arrows=_link_arrows(dataset, view) if layout != "list" else [])
+                  links=_link_trace(dataset, view) if layout != "list" else None)
 
 
 LAYOUTS = ("auto", "chart", "list")
@@ -160,10 +160,10 @@ def _open_marker(view) -> str | None:
     return ERA_PREFIX + view.era if view.era else None
 
 
-def _link_arrows(dataset: Dataset, view) -> list[dict]:
+def _link_trace(dataset: Dataset, view) -> dict | None:
     """The open event's typed links as arrows on the chart, each hovering with how it reads from the open event."""
     if not view.event:
-        return []
+        return None
     lang = view.lang
     links = []
     for link in event_links(dataset, view.event):
@@ -173,7 +173,7 @@ def _link_arrows(dataset: Dataset, view) -> list[dict]:
         title = dataset.events.at[dataset.event_row[other], f"title_{lang}"]
         hover = f"{link_phrase(link.type, direction, lang)}{translate('colon', lang)}{title}"
         links.append((link.source, link.target, link.type, escape_plotly(hover)))
-    return link_arrows(_points(dataset_key(dataset), dataset, view.filters, lang), links)
+    return link_trace(_points(dataset_key(dataset), dataset, view.filters, lang), links)
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)
