@@ -152,7 +152,7 @@ ZH: dict[str, str] = {
     # Guided tours and typed links (H9, issue 12)
     "tours": "导览",
     "tours_intro": "按主题依次走过若干事件，每一站附一段承上启下的说明。",
-    "tour_start": "开始导览：{title}（{count} 站）",
+    "tour_start": "开始这条导览（{count} 站）",
     "tour_label": "导览",
     "tour_position": "第 {stop} / {count} 站",
     "tour_previous": "← 上一站",
@@ -334,7 +334,7 @@ EN: dict[str, str] = {
     # Guided tours and typed links (H9, issue 12)
     "tours": "Guided tours",
     "tours_intro": "Follow a theme from event to event; each stop has a short narrative that leads on to the next.",
-    "tour_start": "Start the tour: {title} ({count} stops)",
+    "tour_start": "Start this tour ({count} stops)",
     "tour_label": "Tour",
     "tour_position": "Stop {stop} / {count}",
     "tour_previous": "← Previous stop",

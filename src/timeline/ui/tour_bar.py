@@ -29,7 +29,7 @@ def render_tour_list(dataset: Dataset) -> None:
             st.markdown(f"**{escape_markdown(row[f'title_{lang}'])}**  \n{escape_markdown(row[f'summary_{lang}'])}")
             if str(row[f"audience_{lang}"]).strip():
                 st.caption(t("tour_audience", audience=escape_markdown(row[f"audience_{lang}"])))
-            st.button(t("tour_start", title=escape_markdown(row[f"title_{lang}"]), count=first.count),
+            st.button(t("tour_start", count=first.count),
                       key=f"w_tour_start_{tour_id}", on_click=state.open_tour_stop,
                       args=(tour_id, 1, first.event), icon=":material/play_arrow:")
 
