@@ -73,6 +73,19 @@ def test_a_tour_address_opens_stop_one_in_view_and_next_reaches_stop_two(reader)
     expect(reader).to_have_url(re.compile(r"[?&]tour=okinawa&stop=2(&|$)"))
 
 
+def test_starting_a_tour_from_the_list_folds_the_list_away(reader):
+    """Guided tours → Start: the list closes and the first stop's panel, with the tour bar, is what the reader sees."""
+    reader.goto(f"{reader.base}/?lang=en")
+    wait_for_script(reader)
+    reader.locator(".st-key-w_tours button").first.click()
+    start = reader.locator(".st-key-w_tour_start_okinawa button")
+    start.scroll_into_view_if_needed()
+    start.click()
+    _expect_title_in_view(reader, FIRST_STOP)
+    expect(start).to_be_hidden()
+    expect(reader.locator(TOUR_BAR)).to_contain_text("Stop 1 / 9")
+
+
 def test_the_tour_path_is_drawn_through_its_stops(page):
     """On a wide screen the chart carries the tour's path: one line through the nine stops."""
     page.goto(f"{page.base}/?tour=okinawa&lang=en")

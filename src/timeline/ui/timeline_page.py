@@ -59,10 +59,11 @@ def render() -> None:
     st.title(t("app_title"), anchor=False)
     st.caption(t("app_subtitle"))
     count_column, layout_column = st.columns([3, 2], vertical_alignment="center")
-    count_column.markdown(f"**{t('count_line', shown=len(filtered), total=total)}**")
+    with count_column, st.container(horizontal=True, vertical_alignment="center"):
+        st.markdown(f"**{t('count_line', shown=len(filtered), total=total)}**")
+        render_tour_list(dataset)
     with layout_column:
         layout = _render_layout_switch()
-    render_tour_list(dataset)
     if total == 0:
         st.info(t("no_events"))
     elif filtered.empty:

@@ -11,15 +11,17 @@ from timeline.ui import state
 from timeline.ui.state import t
 
 TOUR_BAR_KEY = "tour_bar"
+TOUR_LIST_KEY = "w_tours"
 
 
 def render_tour_list(dataset: Dataset) -> None:
-    """A folded list of the tours, each with its summary and a button that opens its first stop."""
+    """A button beside the count line that unfolds the tours, each with its summary and a button to start it."""
     tours = tour_ids(dataset)
     if not tours:
         return
     lang = state.lang()
-    with st.expander(t("tours"), icon=":material/route:"):
+    # on_change="rerun" makes the open state a session value, so starting a tour can close the list.
+    with st.popover(t("tours"), icon=":material/route:", key=TOUR_LIST_KEY, on_change="rerun"):
         st.caption(t("tours_intro"))
         for tour_id in tours:
             row = tour_row(dataset, tour_id)
@@ -30,8 +32,14 @@ def render_tour_list(dataset: Dataset) -> None:
             if str(row[f"audience_{lang}"]).strip():
                 st.caption(t("tour_audience", audience=escape_markdown(row[f"audience_{lang}"])))
             st.button(t("tour_start", count=first.count),
-                      key=f"w_tour_start_{tour_id}", on_click=state.open_tour_stop,
-                      args=(tour_id, 1, first.event), icon=":material/play_arrow:")
+                      key=f"w_tour_start_{tour_id}", on_click=_start, args=(tour_id, first.event),
+                      icon=":material/play_arrow:")
+
+
+def _start(tour_id: str, first_event: str) -> None:
+    """Open the tour's first stop and fold the list away, so the stop's panel is what the reader sees."""
+    st.session_state[TOUR_LIST_KEY] = False
+    state.open_tour_stop(tour_id, 1, first_event)
 
 
 def render_tour_bar(dataset: Dataset) -> None:
