@@ -213,14 +213,15 @@ def test_a_tour_handout_prints_its_stops_in_order_with_their_narratives(tmp_path
 
 
 def test_an_unknown_or_missing_tour_is_a_clear_error(tmp_path, capsys):
-    """A tour that is not there, or no tours at all, stops with a sentence naming the file and the tours."""
+    """A tour that is not there, or no tours at all, stops with a sentence naming the tours there are."""
     assert main(["handout", "--data", str(MINI), "--tour", "okinawa", "-o", str(tmp_path / "x.pdf")]) == 1
-    assert "tours.csv" in capsys.readouterr().err
+    assert "There is no tour 'okinawa' in" in capsys.readouterr().err
     data = tmp_path / "data"
     shutil.copytree(MINI, data)
-    _write_tours(data)
-    assert main(["handout", "--data", str(data), "--tour", "okinawa", "-o", str(tmp_path / "x.pdf")]) == 1
-    assert "no tour 'okinawa'" in capsys.readouterr().err.replace("There is", "there is").lower()
+    (data / "tours.csv").unlink()
+    (data / "tour_stops.csv").unlink()
+    assert main(["handout", "--data", str(data), "--tour", "peace", "-o", str(tmp_path / "x.pdf")]) == 1
+    assert "the tours are: none (the data has no tours.csv)" in capsys.readouterr().err
     assert not (tmp_path / "x.pdf").exists()
 
 

@@ -64,6 +64,12 @@ def test_the_timeline_page_offers_references_handout_and_flashcards_of_the_filte
     assert [downloads["w_download_refs"], downloads["w_download_handout"], downloads["w_download_cards"]] == labels
 
 
+def test_on_a_tour_the_handout_button_offers_the_tours_handout(app):
+    """With a tour open, the handout is the tour's, counted in stops."""
+    downloads = _downloads(_open(app, tour="peace"))
+    assert downloads["w_download_handout"] == "下载本导览讲义 PDF（3 站）"
+
+
 def test_choosing_a_reference_format_keeps_the_page_whole(app):
     """Switching RIS → BibTeX → CSL-JSON reruns cleanly and the choice stays."""
     at = _open(app)

@@ -12,7 +12,7 @@ import pandas as pd
 from timeline.dataset import Dataset, default_data_dir, load_dataset
 from timeline.filters import FilterState, apply_filters
 from timeline.flashcards import flashcards_text
-from timeline.handout import HandoutError, build_handout, load_tour
+from timeline.handout import HandoutError, build_handout
 from timeline.problems import DataError
 from timeline.references import REFERENCE_FORMATS, references_of, references_text
 from timeline.urlstate import view_from_params
@@ -30,8 +30,12 @@ def validate(path: Path) -> int:
         count = len(error.problems)
         print(f"{count} problem{'s' if count != 1 else ''} found in {path}", file=sys.stderr)
         return 1
-    print(f"{path}: valid — {len(dataset.events)} events, {len(dataset.eras)} eras, "
-          f"{len(dataset.sources)} sources, {len(dataset.themes)} themes")
+    counts = [(len(dataset.events), "events"), (len(dataset.eras), "eras"), (len(dataset.sources), "sources"),
+              (len(dataset.themes), "themes")]
+    counts += [(len(table), name) for table, name in ((dataset.documents, "documents"),
+               (dataset.document_parts, "document parts"), (dataset.tours, "tours"), (dataset.links, "links"))
+               if len(table)]
+    print(f"{path}: valid — " + ", ".join(f"{count} {name if count != 1 else name[:-1]}" for count, name in counts))
     return 0
 
 
@@ -70,13 +74,12 @@ def cite(args: argparse.Namespace) -> int:
 def handout(args: argparse.Namespace) -> int:
     """Write the handout PDF of the filtered events, a tour or the Compare grid."""
     dataset, filters, events = filtered_events(args)
-    tour = load_tour(args.data or default_data_dir(), args.tour, args.lang) if args.tour else None
     compare = None if args.compare is None else [item for item in args.compare.split(",") if item]
     if compare:
         unknown = sorted(set(compare) - set(dataset.adjustments.get("id", [])))
         if unknown:
             raise TakeawayError(f"--compare: {', '.join(unknown)} not in adjustments.csv")
-    _write(build_handout(dataset, events, args.lang, filters=filters, tour=tour, compare=compare), args.output)
+    _write(build_handout(dataset, events, args.lang, filters=filters, tour=args.tour, compare=compare), args.output)
     return 0
 
 

@@ -23,11 +23,13 @@ from timeline.dates import DateFormatError, date_bounds, format_span, format_spa
 from timeline.problems import DataError, Problem
 from timeline.schema import TABLE_SCHEMAS, text_pairs
 from timeline.search import build_search_text
-from timeline.vocab import ANALYSIS_SOURCE_KINDS, PRIMARY_SOURCE_KINDS
+from timeline.vocab import ANALYSIS_SOURCE_KINDS, LINK_TYPES, PRIMARY_SOURCE_KINDS
 
 DATA_DIR_VARIABLE = "TIMELINE_DATA_DIR"
 REQUIRED_FILES = ("events.csv", "eras.csv", "sources.csv")
-OPTIONAL_FILES = ("themes.csv", "adjustments.csv")
+DOCUMENT_FILES = ("documents.csv", "document_parts.csv", "comparisons.csv", "comparison_rows.csv")
+TOUR_FILES = ("tours.csv", "tour_stops.csv", "links.csv")
+OPTIONAL_FILES = ("themes.csv", "adjustments.csv", *DOCUMENT_FILES, *TOUR_FILES)
 LANDMARK_TEXTS = ("background", "content", "significance")
 VERSION_FILE = "VERSION"
 
@@ -63,6 +65,13 @@ class Dataset:
     adjustments: pd.DataFrame = field(default_factory=pd.DataFrame)
     fingerprint: str = field(default_factory=_unique_fingerprint)
     version: DataVersion | None = None
+    documents: pd.DataFrame = field(default_factory=pd.DataFrame)
+    document_parts: pd.DataFrame = field(default_factory=pd.DataFrame)
+    comparisons: pd.DataFrame = field(default_factory=pd.DataFrame)
+    comparison_rows: pd.DataFrame = field(default_factory=pd.DataFrame)
+    tours: pd.DataFrame = field(default_factory=pd.DataFrame)
+    tour_stops: pd.DataFrame = field(default_factory=pd.DataFrame)
+    links: pd.DataFrame = field(default_factory=pd.DataFrame)
 
     @functools.cached_property
     def event_row(self) -> dict[str, int]:
@@ -144,6 +153,12 @@ def _with_base_tables(events: pd.DataFrame | None, problems: list[Problem], file
         # their texts, drop the links.
         "themes.csv": _as_text(base.themes, "themes.csv", drop_links="events"),
         "adjustments.csv": _as_text(base.adjustments, "adjustments.csv", drop_links="documents"),
+        "documents.csv": _as_text(base.documents, "documents.csv", drop_links="events"),
+        "document_parts.csv": _as_text(base.document_parts, "document_parts.csv"),
+        "comparisons.csv": _as_text(base.comparisons, "comparisons.csv"),
+        "comparison_rows.csv": _as_text(base.comparison_rows, "comparison_rows.csv"),
+        # Tours and typed links are made of the base's events: an upload has its own, so none apply.
+        "tours.csv": None, "tour_stops.csv": None, "links.csv": None,
     }
     return _validated_dataset(tables, problems, origin=file, events_file=file, fingerprint=fingerprint)
 
@@ -246,6 +261,9 @@ def validate_tables(tables: dict[str, pd.DataFrame | None]) -> list[Problem]:
         problems += _reference_problems(adjustments, "adjustments.csv", "era", set(eras["id"]), "an era id in eras.csv")
     if themes is not None and "id" in themes:
         problems += _reference_problems(themes, "themes.csv", "parent", set(themes["id"]), "a theme id in themes.csv")
+    problems += _document_problems(tables)
+    problems += _tour_problems(tours=tables.get("tours.csv"), stops=tables.get("tour_stops.csv"), events=events)
+    problems += _link_problems(tables.get("links.csv"), events)
     return sorted(problems, key=_problem_order)
 
 
@@ -293,7 +311,7 @@ def _problem_from_failure(case: dict, schema: pa.DataFrameSchema, table: pd.Data
             return None
         return Problem(file, f"the same {column} is already used in row {first}; expected each {column} to be unique",
                        row=row, column=column, value=value)
-    if column in ("date", "end_date", "start", "end") and value:
+    if column in ("date", "end_date", "start", "end", "signed", "in_force", "ended") and value:
         return Problem(file, f"{_date_reason(value)}; expected {expected}", row=row, column=column, value=value)
     if value == "":
         return Problem(file, f"the cell is empty; expected {expected}", row=row, column=column)
@@ -466,6 +484,89 @@ def _source_date_problems(events: pd.DataFrame, sources: pd.DataFrame) -> list[P
             for row, source in too_early.items()]
 
 
+def _tour_problems(tours: pd.DataFrame | None, stops: pd.DataFrame | None,
+                   events: pd.DataFrame | None) -> list[Problem]:
+    """Stops name a known tour and event; each tour's stops are numbered 1, 2, … n without gaps or repeats."""
+    problems: list[Problem] = []
+    tour_ids = set(tours["id"]) if tours is not None and "id" in tours else set()
+    if stops is None:
+        return [Problem("tours.csv", "the tour has no stops; expected its stops in tour_stops.csv", row=int(row),
+                        column="id", value=tour_id) for row, tour_id in _column_items(tours, "id")]
+    if events is not None and "id" in events:
+        problems += _reference_problems(stops, "tour_stops.csv", "event", set(events["id"]),
+                                        "an event id in events.csv")
+    problems += _reference_problems(stops, "tour_stops.csv", "tour", tour_ids, "a tour id in tours.csv")
+    if not {"tour", "order"} <= set(stops.columns):
+        return problems
+    numbered = stops[stops["order"].str.fullmatch(r"[1-9]\d*")]
+    for tour_id, in_tour in numbered.groupby("tour", sort=False):
+        orders = in_tour["order"].astype(int)
+        seen: set[int] = set()
+        for row, order in orders.items():
+            if order in seen:
+                problems.append(Problem("tour_stops.csv", f"tour {tour_id} already has a stop {order}; expected each "
+                                        "order once per tour", row=int(row), column="order", value=str(order)))
+            seen.add(order)
+        missing = sorted(set(range(1, max(seen) + 1)) - seen)
+        if missing:
+            problems.append(Problem("tour_stops.csv", f"tour {tour_id} has no stop {missing[0]}; expected its stops "
+                                    f"numbered 1 to {len(seen)} without gaps", row=int(orders.index[0]),
+                                    column="order"))
+    toured = set(stops["tour"])
+    problems += [Problem("tours.csv", "the tour has no stops; expected its stops in tour_stops.csv", row=int(row),
+                         column="id", value=tour_id)
+                 for row, tour_id in _column_items(tours, "id") if tour_id not in toured]
+    return problems
+
+
+def _column_items(table: pd.DataFrame | None, column: str) -> list[tuple[int, str]]:
+    """The (row, value) pairs of a column, none when the table or the column is absent."""
+    return [] if table is None or column not in table else list(table[column].items())
+
+
+# The date order each link type implies: "before" the source comes first, "after" it comes later.
+_LINK_ORDER_TEXT = {"before": "on or before", "after": "on or after"}
+
+
+def _link_problems(links: pd.DataFrame | None, events: pd.DataFrame | None) -> list[Problem]:
+    """Links join two different known events, once per type, in the date order their type implies."""
+    if links is None or not {"source", "target", "type"} <= set(links.columns):
+        return []
+    problems: list[Problem] = []
+    event_ids: set[str] = set()
+    if events is not None and "id" in events:
+        event_ids = set(events["id"])
+        for column in ("source", "target"):
+            problems += _reference_problems(links, "links.csv", column, event_ids, "an event id in events.csv")
+    for row in links.index[links["source"] == links["target"]]:
+        problems.append(Problem("links.csv", "the link points to its own source; expected two different events",
+                                row=int(row), column="target", value=links.at[row, "target"]))
+    repeated = links.duplicated(["source", "target", "type"])
+    for row in links.index[repeated]:
+        problems.append(Problem("links.csv", "the same source, target and type are already linked above; expected "
+                                "each link once", row=int(row), column="type", value=links.at[row, "type"]))
+    if events is None or not {"id", "date"} <= set(events.columns):
+        return problems
+    valid = events[is_iso_date(events["date"])]
+    firsts, lasts = date_bounds(valid["date"])
+    first_day, last_day = dict(zip(valid["id"], firsts)), dict(zip(valid["id"], lasts))
+    dates = dict(zip(valid["id"], valid["date"]))
+    for row, link in links.iterrows():
+        order = LINK_TYPES.get(link["type"], {}).get("order", "any")
+        source, target = link["source"], link["target"]
+        if order == "any" or source not in dates or target not in dates:
+            continue
+        # Dates are compared at their own precision: a link is refused only when no reading of the
+        # two dates puts them in the type's order.
+        wrong = (last_day[target] < first_day[source]) if order == "before" else (last_day[source] < first_day[target])
+        if wrong:
+            problems.append(Problem(
+                "links.csv", f"a {link['type']} link needs its source dated {_LINK_ORDER_TEXT[order]} its target "
+                f"({target}, {dates[target]}), but the source is dated {dates[source]}; expected the order the type "
+                "implies", row=int(row), column="type", value=link["type"]))
+    return problems
+
+
 def _as_text(table: pd.DataFrame, file: str, drop_links: str | None = None) -> pd.DataFrame | None:
     """A typed table back as the text it was read from, to re-validate it with new events.
 
@@ -498,8 +599,13 @@ def _typed_dataset(tables: dict[str, pd.DataFrame], origin: str, fingerprint: st
     adjustments = _with_optional_columns(tables.get("adjustments.csv"), "adjustments.csv")
     adjustments["order"] = pd.to_numeric(adjustments["order"], errors="coerce").fillna(0).astype(int)
     adjustments = adjustments.sort_values("order", kind="stable").reset_index(drop=True)
+    tour_stops = _with_optional_columns(tables.get("tour_stops.csv"), "tour_stops.csv")
+    tour_stops["order"] = pd.to_numeric(tour_stops["order"], errors="coerce").fillna(0).astype(int)
     return Dataset(events=events, eras=eras, sources=sources, themes=themes, origin=origin, adjustments=adjustments,
-                   fingerprint=fingerprint, version=version)
+                   fingerprint=fingerprint, version=version, **_typed_document_tables(tables),
+                   tours=_with_optional_columns(tables.get("tours.csv"), "tours.csv"),
+                   tour_stops=tour_stops.sort_values(["tour", "order"], kind="stable").reset_index(drop=True),
+                   links=_with_optional_columns(tables.get("links.csv"), "links.csv"))
 
 
 def _typed_events(events: pd.DataFrame, eras: pd.DataFrame) -> pd.DataFrame:
@@ -526,3 +632,153 @@ def _typed_eras(eras: pd.DataFrame) -> pd.DataFrame:
 def split_ids(cell: str) -> list[str]:
     """The ids in a ``;``-separated cell, in order, without blanks."""
     return [part.strip() for part in str(cell).split(";") if part.strip()]
+
+
+# The Documents page's four files (issue 11): their rules across rows and files, and their typed tables.
+def _document_problems(tables: dict[str, pd.DataFrame | None]) -> list[Problem]:
+    """Documents cite events and sources that exist; parts, comparisons and their cells name what exists.
+
+    A file that is absent names nothing: what refers to it is reported. A file lacking its id column is
+    left to the schema's report, so its references are not flooded with problems.
+    """
+    documents, parts = tables.get("documents.csv"), tables.get("document_parts.csv")
+    comparisons, cells = tables.get("comparisons.csv"), tables.get("comparison_rows.csv")
+    problems: list[Problem] = []
+    if documents is not None:
+        problems += _document_date_problems(documents)
+        problems += _filled_together(documents, "documents.csv", "place", "place_zh")
+        for column, file in (("events", "events.csv"), ("sources", "sources.csv")):
+            table = tables.get(file)
+            if table is not None and "id" in table:
+                problems += _reference_problems(documents, "documents.csv", column, set(table["id"]),
+                                                f"{'an event' if column == 'events' else 'a source'} id in {file}")
+    known_documents = _ids_of(documents, "id")
+    known_parts: dict[str, set[str]] | None = {} if parts is None else None
+    if parts is not None and {"document", "part", "order"} <= set(parts.columns):
+        if known_documents is not None:
+            problems += _reference_problems(parts, "document_parts.csv", "document", known_documents,
+                                            "a document id in documents.csv")
+        problems += _repeated_key_problems(parts, "document_parts.csv", ["document", "part"], "part",
+                                           "each part once per document")
+        problems += _order_problems(parts, "document_parts.csv", "document")
+        known_parts = parts.groupby("document")["part"].apply(set).to_dict()
+    columns_of: dict[str, list[str]] = {}
+    if comparisons is not None and {"id", "documents"} <= set(comparisons.columns):
+        if known_documents is not None:
+            problems += _reference_problems(comparisons, "comparisons.csv", "documents", known_documents,
+                                            "a document id in documents.csv")
+        columns_of = {row["id"]: split_ids(row["documents"]) for _, row in comparisons.iterrows()}
+    if cells is not None and {"comparison", "order", "document"} <= set(cells.columns):
+        known_comparisons = _ids_of(comparisons, "id")
+        if known_comparisons is not None:
+            problems += _reference_problems(cells, "comparison_rows.csv", "comparison", known_comparisons,
+                                            "a comparison id in comparisons.csv")
+        problems += _cell_problems(cells, columns_of, known_parts)
+    return problems
+
+
+def _ids_of(table: pd.DataFrame | None, column: str) -> set[str] | None:
+    """The ids a table defines: none when the file is absent, ``None`` (unknown) when it lacks the column."""
+    if table is None:
+        return set()
+    return set(table[column]) if column in table else None
+
+
+def _document_date_problems(documents: pd.DataFrame) -> list[Problem]:
+    """A document enters into force, and ends, on or after the day it was signed."""
+    if "signed" not in documents:
+        return []
+    signed, _ = date_bounds(documents["signed"])
+    problems = []
+    for column in ("in_force", "ended"):
+        if column not in documents:
+            continue
+        _, later = date_bounds(documents[column])
+        problems += [Problem("documents.csv", f"this comes before the signing date {row['signed']}; expected "
+                             f"{column} on or after signed", row=int(index), column=column, value=row[column])
+                     for index, row in documents[later < signed].iterrows()]
+    return problems
+
+
+def _filled_together(table: pd.DataFrame, file: str, first: str, second: str) -> list[Problem]:
+    """Two columns that say one thing in two languages are both filled or both empty."""
+    if not {first, second} <= set(table.columns):
+        return []
+    filled = {column: table[column].str.strip() != "" for column in (first, second)}
+    return [Problem(file, f"this is empty while {have} is filled; expected both filled, or both empty",
+                    row=int(row), column=lack)
+            for have, lack in ((first, second), (second, first))
+            for row in table.index[filled[have] & ~filled[lack]]]
+
+
+def _repeated_key_problems(table: pd.DataFrame, file: str, key: list[str], column: str,
+                           expected: str) -> list[Problem]:
+    """Rows repeating an earlier row's ``key`` columns, each named with the row it repeats."""
+    first_rows: dict[tuple, int] = {}
+    problems = []
+    for row, values in zip(table.index, zip(*(table[name] for name in key))):
+        if values in first_rows:
+            named = " and ".join(key) if len(key) <= 2 else ", ".join(key[:-1]) + " and " + key[-1]
+            problems.append(Problem(file, f"row {first_rows[values]} already has this {named}; "
+                                    f"expected {expected}", row=int(row), column=column, value=table.at[row, column]))
+        else:
+            first_rows[values] = int(row)
+    return problems
+
+
+def _order_problems(table: pd.DataFrame, file: str, group: str) -> list[Problem]:
+    """Within each ``group``, the orders run 1, 2, 3 … with no gap and no repeat; each stray order is named."""
+    problems = []
+    numbered = table[table["order"].str.fullmatch(r"[1-9]\d*")]
+    for name, rows in numbered.groupby(group, sort=False):
+        orders = rows["order"].astype(int)
+        if sorted(orders) == list(range(1, len(orders) + 1)):
+            continue
+        listed = ", ".join(map(str, orders))
+        seen: set[int] = set()
+        for row, order in orders.items():
+            if order > len(orders) or order in seen:
+                problems.append(Problem(file, f"the orders of {name} are {listed}; expected 1 to {len(orders)}, "
+                                        "each once, with no gap", row=int(row), column="order", value=str(order)))
+            seen.add(order)
+    return problems
+
+
+def _cell_problems(cells: pd.DataFrame, columns_of: dict[str, list[str]],
+                   known_parts: dict[str, set[str]] | None) -> list[Problem]:
+    """Each cell's document is a column of its comparison, its parts exist, and each (order, document) is once."""
+    file = "comparison_rows.csv"
+    problems = _repeated_key_problems(cells, file, ["comparison", "order", "document"], "document",
+                                      "each document once per dimension")
+    for row, cell in cells.iterrows():
+        columns = columns_of.get(cell["comparison"])
+        if columns is not None and cell["document"] not in columns:
+            problems.append(Problem(file, f"this document is not one of the comparison's documents "
+                                    f"({';'.join(columns)}); expected one of them", row=int(row), column="document",
+                                    value=cell["document"]))
+        if known_parts is not None and "parts" in cells:
+            for part in split_ids(cell["parts"]):
+                if part not in known_parts.get(cell["document"], set()):
+                    problems.append(Problem(file, f"{cell['document']} has no such part; expected empty or part "
+                                            "slugs of that document in document_parts.csv", row=int(row),
+                                            column="parts", value=part))
+    for column in ("dimension_zh", "dimension_en"):
+        if column not in cells:
+            continue
+        for (comparison, order), rows in cells.groupby(["comparison", "order"], sort=False):
+            first = rows[column].iloc[0]
+            for row in rows.index[rows[column] != first]:
+                problems.append(Problem(file, f"the dimension of row {order} of {comparison} reads differently "
+                                        f"above ({first}); expected the same heading on every cell of the row",
+                                        row=int(row), column=column, value=cells.at[row, column]))
+    return problems
+
+
+def _typed_document_tables(tables: dict[str, pd.DataFrame | None]) -> dict[str, pd.DataFrame]:
+    """The four document tables (empty when absent), parts and cells in their document's order."""
+    typed = {file: _with_optional_columns(tables.get(file), file) for file in DOCUMENT_FILES}
+    for file in ("document_parts.csv", "comparison_rows.csv"):
+        typed[file]["order"] = pd.to_numeric(typed[file]["order"], errors="coerce").fillna(0).astype(int)
+    parts = typed["document_parts.csv"].sort_values(["document", "order"], kind="stable").reset_index(drop=True)
+    return {"documents": typed["documents.csv"], "document_parts": parts,
+            "comparisons": typed["comparisons.csv"], "comparison_rows": typed["comparison_rows.csv"]}

@@ -12,7 +12,6 @@ import datetime as dt
 import shutil
 import subprocess
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
@@ -21,10 +20,10 @@ from fpdf.enums import TextMode, WrapMode, XPos, YPos
 
 from timeline.citations import TITLE_EN, TITLE_ZH
 from timeline.compare import ASPECTS, chosen_adjustments, key_documents
-from timeline.csvfile import read_csv_file
 from timeline.dataset import Dataset
 from timeline.filters import FilterState
 from timeline.i18n import translate
+from timeline.tours import tour_ids, tour_path, tour_row, tour_stops
 from timeline.vocab import category_label, importance_label
 
 FONT_FAMILY = "Noto Sans CJK SC"
@@ -38,25 +37,6 @@ IMPORTANCE_COLOURS = {1: (176, 42, 55), 2: (31, 78, 140), 3: (130, 130, 130)}
 
 class HandoutError(Exception):
     """A handout that cannot be made, with a message for the person who asked for it."""
-
-
-@dataclass(frozen=True)
-class TourStop:
-    """One stop of a tour: its event and the narrative that carries the thread on."""
-
-    order: int
-    event: str
-    text: str
-
-
-@dataclass(frozen=True)
-class Tour:
-    """A guided tour as ``tours.csv`` and ``tour_stops.csv`` describe it, in one language."""
-
-    id: str
-    title: str
-    summary: str
-    stops: tuple[TourStop, ...]
 
 
 def find_cjk_font() -> tuple[Path, int]:
@@ -97,22 +77,11 @@ def describe_filters(dataset: Dataset, state: FilterState, lang: str) -> list[st
     return lines or [translate("handout_all_events", lang)]
 
 
-def load_tour(data_dir: Path, tour_id: str, lang: str) -> Tour:
-    """The tour ``tour_id`` from ``tours.csv`` and ``tour_stops.csv`` in ``data_dir``, stops in order."""
-    tours, problems = read_csv_file(data_dir / "tours.csv")
-    stops, stop_problems = read_csv_file(data_dir / "tour_stops.csv")
-    if tours is None or stops is None:
-        found = "; ".join(str(problem) for problem in problems + stop_problems)
-        raise HandoutError(f"No tour to print: {found}.")
-    rows = tours[tours["id"] == tour_id]
-    if rows.empty:
-        known = ", ".join(tours["id"]) or "none"
-        raise HandoutError(f"There is no tour '{tour_id}' in {data_dir / 'tours.csv'}; the tours are: {known}.")
-    tour = rows.iloc[0]
-    own = stops[stops["tour"] == tour_id].assign(order=lambda table: pd.to_numeric(table["order"], errors="coerce"))
-    return Tour(id=tour_id, title=tour[f"title_{lang}"], summary=tour.get(f"summary_{lang}", ""),
-                stops=tuple(TourStop(int(stop.order), stop.event, getattr(stop, f"text_{lang}"))
-                            for stop in own.sort_values("order").itertuples()))
+def check_tour(dataset: Dataset, tour_id: str) -> None:
+    """Raise :class:`HandoutError` naming the known tours when ``tour_id`` is not one of them."""
+    if tour_row(dataset, tour_id) is None:
+        known = ", ".join(tour_ids(dataset)) or "none (the data has no tours.csv)"
+        raise HandoutError(f"There is no tour '{tour_id}' in {dataset.origin}; the tours are: {known}.")
 
 
 class _HandoutPDF(FPDF):
@@ -161,20 +130,21 @@ class _HandoutPDF(FPDF):
 
 
 def build_handout(dataset: Dataset, events: pd.DataFrame, lang: str, *, filters: FilterState | None = None,
-                  tour: Tour | None = None, compare: Sequence[str] | None = None,
+                  tour: str | None = None, compare: Sequence[str] | None = None,
                   generated: dt.date | None = None) -> bytes:
     """The handout as PDF bytes: title, what it shows, a small timeline, then each event (or stop, or adjustment).
 
-    ``events`` are the filtered events; with ``tour`` the tour's stops are printed instead, and with
-    ``compare`` (adjustment ids; empty for all) the Compare grid.
+    ``events`` are the filtered events; with ``tour`` (a tour id) that tour's stops are printed
+    instead, and with ``compare`` (adjustment ids; empty for all) the Compare grid.
     """
     pdf = _HandoutPDF(lang)
     pdf.add_page()
     generated = generated or dt.date.today()
     if tour is not None:
-        rows = [dataset.event_row[stop.event] for stop in tour.stops if stop.event in dataset.event_row]
-        events = dataset.events.loc[rows]
-        title, lines = tour.title, [line for line in (tour.summary,) if str(line).strip()]
+        check_tour(dataset, tour)
+        about = tour_row(dataset, tour)
+        events = dataset.events.loc[[dataset.event_row[event] for event in tour_path(dataset, tour)]]
+        title, lines = about[f"title_{lang}"], [line for line in (about[f"summary_{lang}"],) if str(line).strip()]
     elif compare is not None:
         title, lines = translate("handout_compare_title", lang), []
     else:
@@ -283,14 +253,13 @@ def _write_event(pdf: _HandoutPDF, dataset: Dataset, event: pd.Series, lang: str
     pdf.ln(3)
 
 
-def _write_tour(pdf: _HandoutPDF, dataset: Dataset, tour: Tour, lang: str) -> None:
+def _write_tour(pdf: _HandoutPDF, dataset: Dataset, tour: str, lang: str) -> None:
     """Each stop in order: its event, then the narrative that leads on."""
-    for number, stop in enumerate(tour.stops, start=1):
-        row = dataset.event_row.get(stop.event)
-        if row is None:
-            continue
-        heading = translate("handout_stop", lang, number=number, count=len(tour.stops))
-        _write_event(pdf, dataset, dataset.events.loc[row], lang, heading=heading, narrative=str(stop.text))
+    stops = tour_stops(dataset, tour)
+    for number, stop in enumerate(stops.itertuples(), start=1):
+        heading = translate("handout_stop", lang, number=number, count=len(stops))
+        _write_event(pdf, dataset, dataset.events.loc[dataset.event_row[stop.event]], lang, heading=heading,
+                     narrative=str(getattr(stop, f"text_{lang}")))
 
 
 def _write_comparison(pdf: _HandoutPDF, dataset: Dataset, chosen: Sequence[str], lang: str) -> None:

@@ -1,4 +1,4 @@
-"""The view a URL carries: language, filters, and the open event or era.
+"""The view a URL carries: language, filters, the open event or era, and the open document or comparison.
 
 Pure both ways, so a copied link reopens the same view: :func:`view_from_params` reads query
 parameters (ignoring, and reporting, values it does not know) and :func:`params_from_view` writes
@@ -14,9 +14,11 @@ from urllib.parse import quote, urlencode
 
 from timeline.dataset import Dataset
 from timeline.filters import FilterState, year_bounds
-from timeline.vocab import CATEGORIES, DEFAULT_LANGUAGE, IMPORTANCE, LANGUAGES, SOURCE_KINDS
+from timeline.tours import tour_ids, tour_stop
+from timeline.vocab import CATEGORIES, DEFAULT_LANGUAGE, DOCUMENT_KINDS, IMPORTANCE, LANGUAGES, SOURCE_KINDS
 
-PARAM_NAMES = ("lang", "era", "cat", "imp", "years", "q", "event", "show_era", "cmp", "theme", "kind", "sq")
+PARAM_NAMES = ("lang", "era", "cat", "imp", "years", "q", "event", "show_era", "cmp", "theme", "kind", "sq",
+               "doc", "part", "doc_kind", "doc_era", "doc_cmp", "tour", "stop")
 # Parameters Streamlit itself understands; never reported as unknown.
 _STREAMLIT_PARAMS = ("embed", "embed_options")
 
@@ -33,6 +35,14 @@ class ViewState:
     theme: str | None = None
     source_kinds: tuple[str, ...] = ()
     source_query: str = ""
+    # The Documents page: the open document and part (?doc=1960-treaty&part=art-6), the list's filters, a comparison.
+    document: str | None = None
+    part: str | None = None
+    document_kinds: tuple[str, ...] = ()
+    document_eras: tuple[str, ...] = ()
+    comparison: str | None = None
+    tour: str | None = None
+    stop: int = 1  # the tour's stop, from 1; meaningful only with a tour
 
 
 @dataclass(frozen=True)
@@ -68,9 +78,28 @@ def view_from_params(params: Mapping[str, str | list[str]], dataset: Dataset) ->
     source_kinds = _known_items(value.get("kind", ""), set(SOURCE_KINDS), "kind", ignored)
     filters = FilterState(eras=eras, categories=categories, importance=importance, years=years,
                           query=value.get("q", "").strip())
+    tour, stop = _tour_stop(value.get("tour", ""), value.get("stop", ""), dataset, ignored)
+    if tour and "event" not in value and era is None:  # ``event=`` (empty): the reader closed the stop's panel
+        event = stop_event(dataset, tour, stop)
     view = ViewState(lang=lang, filters=filters, event=event, era=era, compare=compare, theme=theme,
-                     source_kinds=source_kinds, source_query=value.get("sq", "").strip())
+                     source_kinds=source_kinds, source_query=value.get("sq", "").strip(), tour=tour, stop=stop,
+                     **_document_view(value, dataset, ignored))
     return view, ignored
+
+
+def _document_view(value: dict[str, str], dataset: Dataset, ignored: list[IgnoredParam]) -> dict:
+    """The Documents page's part of the view; a part counts only within the document named beside it."""
+    documents, parts = dataset.documents, dataset.document_parts
+    document = _known_one(value.get("doc", ""), set(documents.get("id", [])), "doc", ignored)
+    known_parts = set(parts.loc[parts["document"] == document, "part"]) if document and not parts.empty else set()
+    part = _known_one(value.get("part", ""), known_parts, "part", ignored)
+    return {
+        "document": document,
+        "part": part,
+        "document_kinds": _known_items(value.get("doc_kind", ""), set(DOCUMENT_KINDS), "doc_kind", ignored),
+        "document_eras": _known_items(value.get("doc_era", ""), set(dataset.eras["id"]), "doc_era", ignored),
+        "comparison": _known_one(value.get("doc_cmp", ""), set(dataset.comparisons.get("id", [])), "doc_cmp", ignored),
+    }
 
 
 def params_from_view(view: ViewState) -> dict[str, str]:
@@ -101,7 +130,46 @@ def params_from_view(view: ViewState) -> dict[str, str]:
         params["kind"] = ",".join(view.source_kinds)
     if view.source_query.strip():
         params["sq"] = view.source_query.strip()
+    if view.document:
+        params["doc"] = view.document
+        if view.part:
+            params["part"] = view.part
+    if view.document_kinds:
+        params["doc_kind"] = ",".join(view.document_kinds)
+    if view.document_eras:
+        params["doc_era"] = ",".join(view.document_eras)
+    if view.comparison:
+        params["doc_cmp"] = view.comparison
+    if view.tour:
+        params["tour"] = view.tour
+        if view.stop != 1:
+            params["stop"] = str(view.stop)
+        if not view.event and not view.era:
+            params["event"] = ""  # else the address would reopen the stop's panel the reader closed
     return params
+
+
+def stop_event(dataset: Dataset, tour: str, stop: int) -> str | None:
+    """The event at stop ``stop`` of ``tour``."""
+    found = tour_stop(dataset, tour, stop)
+    return found.event if found else None
+
+
+def _tour_stop(tour_text: str, stop_text: str, dataset: Dataset,
+               ignored: list[IgnoredParam]) -> tuple[str | None, int]:
+    """The tour the address names and its stop (the first when none, or an unknown one, is named)."""
+    tour = _known_one(tour_text, set(tour_ids(dataset)), "tour", ignored)
+    stop_text = stop_text.strip()
+    if tour is None:
+        if stop_text:
+            ignored.append(IgnoredParam("stop", stop_text))
+        return None, 1
+    if not stop_text:
+        return tour, 1
+    if stop_text.isdigit() and tour_stop(dataset, tour, int(stop_text)) is not None:
+        return tour, int(stop_text)
+    ignored.append(IgnoredParam("stop", stop_text))
+    return tour, 1
 
 
 def _single(raw: str | list[str]) -> str:

@@ -8,9 +8,12 @@ import pandas as pd
 import streamlit as st
 
 from timeline.dataset import Dataset, split_ids
+from timeline.documents import documents_of_event
+from timeline.links import link_groups
 from timeline.markup import escape_markdown, safe_link
 from timeline.ui import state
 from timeline.ui.cite import render_cite_this, view_url
+from timeline.ui.navigation import document_link_button
 from timeline.ui.reader import PANEL_TITLE_KEY
 from timeline.ui.state import t
 from timeline.urlstate import ViewState
@@ -19,8 +22,12 @@ from timeline.vocab import category_label, importance_label
 KEY_EVENTS_SHOWN = 12
 
 
-def render_event_panel(dataset: Dataset, event_id: str, filtered: pd.DataFrame) -> None:
-    """Title, date, era, category, the three analyses, related events, sources, previous / next."""
+def render_event_panel(dataset: Dataset, event_id: str, filtered: pd.DataFrame,
+                       below_heading: Callable[[], None] | None = None) -> None:
+    """Title, date, era, category, the three analyses, typed links, related events, sources, previous / next.
+
+    ``below_heading`` draws something right under the title (a tour's bar), where the reader lands.
+    """
     lang = state.lang()
     events = dataset.events
     row = dataset.event_row.get(event_id)
@@ -29,6 +36,8 @@ def render_event_panel(dataset: Dataset, event_id: str, filtered: pd.DataFrame) 
     event = events.loc[row]
     era = _era_row(dataset, event["era"])
     _render_heading(event[f"title_{lang}"], "w_close_event", state.open_event)
+    if below_heading is not None:
+        below_heading()
     st.markdown(
         f"**{t('date')}** {escape_markdown(event[f'date_{lang}'])} · **{t('category')}** "
         f"{escape_markdown(category_label(event['category'], lang))} · **{t('importance')}** "
@@ -38,11 +47,13 @@ def render_event_panel(dataset: Dataset, event_id: str, filtered: pd.DataFrame) 
         st.button(f"{t('era')}{t('colon')}{escape_markdown(era[f'name_{lang}'])}", key="w_event_era",
                   on_click=state.open_era, args=(era["id"],), type="tertiary", icon=":material/date_range:")
     st.markdown(f"**{escape_markdown(event[f'summary_{lang}'])}**")
+    _render_documents(dataset, event_id, lang)
     for section in ("background", "content", "significance"):
         text = str(event[f"{section}_{lang}"]).strip()
         if text:
             st.markdown(f"### {t(section)}")
             st.markdown(escape_markdown(text))
+    _render_links(dataset, event_id, lang)
     _render_related(dataset, event, lang)
     _render_sources(dataset, event, lang)
     render_cite_this(event[f"title_{lang}"], view_url(ViewState(lang=lang, event=event_id)))
@@ -117,6 +128,18 @@ def _event_button(event_id: str, date: str, title: str, key_prefix: str) -> None
               args=(event_id,), type="tertiary", wrap=True, icon=":material/arrow_forward:")
 
 
+def _render_documents(dataset: Dataset, event_id: str, lang: str) -> None:
+    """The documents this event belongs to, each one click from its reading on the Documents page."""
+    documents = documents_of_event(dataset, event_id)
+    if documents.empty:
+        return
+    st.markdown(f"### {t('panel_documents')}")
+    with st.container(gap=None):
+        for document in documents.itertuples():
+            document_link_button(document.id, escape_markdown(getattr(document, f"title_{lang}")),
+                                 key=f"w_event_doc_{document.id}")
+
+
 def _render_related(dataset: Dataset, event: pd.Series, lang: str) -> None:
     rows = [dataset.event_row[related] for related in split_ids(event["related"])
             if related in dataset.event_row and related != event["id"]]
@@ -128,11 +151,33 @@ def _render_related(dataset: Dataset, event: pd.Series, lang: str) -> None:
             _event_button(row["id"], row[f"date_{lang}"], row[f"title_{lang}"], "w_related")
 
 
+def _render_links(dataset: Dataset, event_id: str, lang: str) -> None:
+    """The event's typed links, grouped under the phrase that says how ("Led to", "A response to")."""
+    groups = link_groups(dataset, event_id, lang)
+    if not groups:
+        return
+    st.markdown(f"### {t('links')}")
+    for group in groups:
+        st.markdown(f"**{escape_markdown(group.phrase)}**")
+        with st.container(gap=None):
+            for linked in group.events:
+                row = dataset.events.loc[dataset.event_row[linked.event]]
+                _event_button(linked.event, row[f"date_{lang}"], row[f"title_{lang}"],
+                              f"w_link_{group.type}_{group.direction}")
+                if linked.note.strip():
+                    st.caption(escape_markdown(linked.note))
+
+
 def _render_sources(dataset: Dataset, event: pd.Series, lang: str) -> None:
-    cited = dataset.sources.set_index("id").reindex(split_ids(event["sources"])).dropna(subset=[f"citation_{lang}"])
+    render_citations(dataset, event["sources"], f"### {t('sources')}", lang)
+
+
+def render_citations(dataset: Dataset, source_ids: str, heading: str, lang: str) -> None:
+    """The sources named in a ``;``-separated cell, numbered and linked, under ``heading`` (nothing if none)."""
+    cited = dataset.sources.set_index("id").reindex(split_ids(source_ids)).dropna(subset=[f"citation_{lang}"])
     if cited.empty:
         return
-    st.markdown(f"### {t('sources')}")
+    st.markdown(heading)
     st.markdown("\n".join(
         f"{number}. {safe_link(row[f'citation_{lang}'], row['url'])}"
         for number, (_, row) in enumerate(cited.iterrows(), start=1)

@@ -13,6 +13,7 @@ from timeline.filters import FilterState, apply_filters
 from timeline.flashcards import flashcards_file_name, flashcards_text
 from timeline.handout import HandoutError, build_handout, find_cjk_font, handout_file_name
 from timeline.references import REFERENCE_FORMATS, cited_sources, reference_file_name, references_of, references_text
+from timeline.tours import tour_path
 from timeline.ui import state
 from timeline.ui.data import dataset_key
 from timeline.ui.state import t
@@ -28,11 +29,11 @@ def render_takeaway(dataset: Dataset, filtered: pd.DataFrame) -> None:
     with st.container(key="takeaway"):
         st.header(t("takeaway"), anchor=False)
         st.caption(t("takeaway_intro"))
-        _render_downloads(dataset, filtered, key, filters, lang, stem)
+        _render_downloads(dataset, filtered, key, filters, lang, stem, view.tour)
 
 
 def _render_downloads(dataset: Dataset, filtered: pd.DataFrame, key: str, filters: FilterState, lang: str,
-                      stem: str) -> None:
+                      stem: str, tour: str | None) -> None:
     references_column, handout_column, cards_column = st.columns(3)
     with references_column:
         reference_format = st.segmented_control(
@@ -51,10 +52,13 @@ def _render_downloads(dataset: Dataset, filtered: pd.DataFrame, key: str, filter
         )
     with handout_column:
         font_problem = _handout_font_problem()
+        # On a tour, the handout is the tour's: its stops in order, each with its narrative.
+        stops = len(tour_path(dataset, tour)) if tour else 0
         st.download_button(
-            t("download_handout", count=len(filtered)),
-            data=functools.partial(_handout, key, dataset, filters, lang),
-            file_name=handout_file_name(stem, lang, len(filtered)), mime="application/pdf",
+            t("download_tour_handout", count=stops) if tour else t("download_handout", count=len(filtered)),
+            data=functools.partial(_handout, key, dataset, filters, lang, tour),
+            file_name=handout_file_name(f"us-japan-alliance_tour-{tour}" if tour else stem, lang,
+                                        stops if tour else len(filtered)), mime="application/pdf",
             key="w_download_handout", on_click="ignore", icon=":material/picture_as_pdf:",
             disabled=filtered.empty or font_problem is not None,
         )
@@ -92,8 +96,8 @@ def _handout_font_problem() -> str | None:
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
-def _handout(key: str, _dataset: Dataset, filters: FilterState, lang: str) -> bytes:
-    return build_handout(_dataset, apply_filters(_dataset, filters), lang, filters=filters)
+def _handout(key: str, _dataset: Dataset, filters: FilterState, lang: str, tour: str | None) -> bytes:
+    return build_handout(_dataset, apply_filters(_dataset, filters), lang, filters=filters, tour=tour)
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
