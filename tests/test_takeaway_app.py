@@ -90,3 +90,21 @@ def test_download_file_names_say_what_was_filtered_and_what_is_inside():
     assert handout_file_name(stem, "zh", 5) == "us-japan-alliance_era-occupation_imp-1_5-events_handout_zh.pdf"
     assert flashcards_file_name(filter_file_stem(FilterState()), "en", 139) == \
         "us-japan-alliance_all_139-cards_anki_en.txt"
+
+
+def test_a_tour_stop_cites_the_tour_with_the_address_of_that_stop(app):
+    """On a tour, the tour bar's "Cite this" names the tour and an address that reopens the same stop."""
+    at = _open(app, tour="peace", stop="2", lang="en")
+    gbt, _chicago, apa = _cite_box(at, "Cite this")
+    assert "tour=peace" in gbt and "stop=2" in gbt and gbt.endswith(".")
+    assert "tour=peace" in apa and "stop=2" in apa
+
+
+def test_a_document_cites_its_view_in_three_styles_beside_the_documents_own_citation(app):
+    """A document's page cites the document itself and, in "Cite this", this page's address in three styles."""
+    app.query_params.update(doc="test-treaty", lang="en")
+    at = app.switch_page("src/timeline/ui/pages/documents.py").run()
+    assert_page_ok(at)
+    gbt, chicago, apa = _cite_box(at, "Cite this")
+    for citation in (gbt, chicago, apa):
+        assert "doc=test-treaty" in citation

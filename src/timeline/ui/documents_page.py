@@ -33,6 +33,7 @@ from timeline.documents import (
 )
 from timeline.markup import escape_markdown, safe_link
 from timeline.ui import state
+from timeline.ui.cite import render_cite_this, view_url
 from timeline.ui.compare_page import CELL_LABEL_CSS
 from timeline.ui.data import active_dataset
 from timeline.ui.navigation import event_link_button
@@ -189,6 +190,7 @@ def _render_document(dataset: Dataset, doc_id: str, part: str | None, lang: str)
                 event_link_button(event.id, escape_markdown(label), key=f"w_doc_event_{event.id}")
     _render_parts(dataset, doc_id, part, lang)
     _render_citation(document, lang)
+    render_cite_this(document[f"title_{lang}"], view_url(state.view()))
     render_citations(dataset, document["sources"], f"## {t('doc_sources')}", lang)
     return _part_key(doc_id, part) if part else _heading_key(doc_id)
 

@@ -8,6 +8,7 @@ from timeline.dataset import Dataset
 from timeline.markup import escape_markdown
 from timeline.tours import tour_ids, tour_row, tour_stop
 from timeline.ui import state
+from timeline.ui.cite import render_cite_this, view_url
 from timeline.ui.state import t
 
 TOUR_BAR_KEY = "tour_bar"
@@ -64,6 +65,7 @@ def render_tour_bar(dataset: Dataset) -> None:
                           args=(dataset, stop.tour, stop.stop))
             st.button(t("tour_leave"), key="w_tour_leave", on_click=state.leave_tour, type="tertiary",
                       icon=":material/close:")
+        render_cite_this(row[f"title_{lang}"], view_url(view))
 
 
 def _go_to(dataset: Dataset, tour_id: str, number: int | None) -> None:
