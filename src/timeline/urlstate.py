@@ -1,4 +1,4 @@
-"""The view a URL carries: language, filters, and the open event or era.
+"""The view a URL carries: language, filters, the open event or era, and the quiz.
 
 Pure both ways, so a copied link reopens the same view: :func:`view_from_params` reads query
 parameters (ignoring, and reporting, values it does not know) and :func:`params_from_view` writes
@@ -13,9 +13,11 @@ from dataclasses import dataclass, field
 
 from timeline.dataset import Dataset
 from timeline.filters import FilterState, year_bounds
+from timeline.quiz import MAX_SEED, QUIZ_KINDS
 from timeline.vocab import CATEGORIES, DEFAULT_LANGUAGE, IMPORTANCE, LANGUAGES, SOURCE_KINDS
 
-PARAM_NAMES = ("lang", "era", "cat", "imp", "years", "q", "event", "show_era", "cmp", "theme", "kind", "sq")
+PARAM_NAMES = ("lang", "era", "cat", "imp", "years", "q", "event", "show_era", "cmp", "theme", "kind", "sq",
+               "quiz", "seed")
 # Parameters Streamlit itself understands; never reported as unknown.
 _STREAMLIT_PARAMS = ("embed", "embed_options")
 
@@ -32,6 +34,9 @@ class ViewState:
     theme: str | None = None
     source_kinds: tuple[str, ...] = ()
     source_query: str = ""
+    # The quiz page: its kind and seed (?quiz=mixed&seed=1234), so everyone at one address gets the same questions.
+    quiz: str | None = None
+    quiz_seed: int | None = None
 
 
 @dataclass(frozen=True)
@@ -68,7 +73,9 @@ def view_from_params(params: Mapping[str, str | list[str]], dataset: Dataset) ->
     filters = FilterState(eras=eras, categories=categories, importance=importance, years=years,
                           query=value.get("q", "").strip())
     view = ViewState(lang=lang, filters=filters, event=event, era=era, compare=compare, theme=theme,
-                     source_kinds=source_kinds, source_query=value.get("sq", "").strip())
+                     source_kinds=source_kinds, source_query=value.get("sq", "").strip(),
+                     quiz=_known_one(value.get("quiz", ""), set(QUIZ_KINDS), "quiz", ignored),
+                     quiz_seed=_seed(value.get("seed", ""), ignored))
     return view, ignored
 
 
@@ -100,6 +107,10 @@ def params_from_view(view: ViewState) -> dict[str, str]:
         params["kind"] = ",".join(view.source_kinds)
     if view.source_query.strip():
         params["sq"] = view.source_query.strip()
+    if view.quiz:
+        params["quiz"] = view.quiz
+    if view.quiz_seed is not None:
+        params["seed"] = str(view.quiz_seed)
     return params
 
 
@@ -144,3 +155,14 @@ def _years(text: str, bounds: tuple[int, int], ignored: list[IgnoredParam]) -> t
         ignored.append(IgnoredParam("years", text))
         return None
     return None if (first, last) == bounds else (first, last)
+
+
+def _seed(text: str, ignored: list[IgnoredParam]) -> int | None:
+    """A quiz seed: a whole number from 0 to MAX_SEED, written in ASCII digits."""
+    text = text.strip()
+    if not text:
+        return None
+    if re.fullmatch(r"[0-9]{1,9}", text) and int(text) <= MAX_SEED:
+        return int(text)
+    ignored.append(IgnoredParam("seed", text))
+    return None

@@ -16,6 +16,7 @@ PAGES = {
     "compare": ("page_compare", ":material/compare_arrows:"),
     "themes": ("page_themes", ":material/account_tree:"),
     "sources": ("page_sources", ":material/menu_book:"),
+    "quiz": ("page_quiz", ":material/quiz:"),
 }
 
 
