@@ -33,6 +33,8 @@ MAX_SEED = 999_999_999
 ORDER_WINDOW = 24
 # Wrong options come from the nearest few candidates, so they are plausible but still vary by seed.
 NEAREST_CANDIDATES = 6
+# Wrong dates come from events of the same category within fifteen years, then from the nearest others.
+NEAR_DATE_DAYS = 15 * 365
 # Landmark and major events make fairer questions than context ones, while enough of them are in scope.
 MAJOR_IMPORTANCE = 2
 
@@ -288,7 +290,7 @@ def _ancestors(era: str, parents: Mapping[str, str]) -> set[str]:
 
 def _date_question(material: QuizMaterial, rng: random.Random, used: _UsedView, lang: str,
                    number: int) -> Question | None:
-    """When an event happened, among four dates of the same precision taken from other events, its category's first."""
+    """When an event happened, among dates of the same precision taken from nearby events, its category's first."""
     event = _pick_event(material, rng, used)
     if event is None:
         return None
@@ -299,7 +301,8 @@ def _date_question(material: QuizMaterial, rng: random.Random, used: _UsedView, 
         if len(other.date) < len(right) or other.date[:len(right)] == right:
             continue
         text = other.date[:len(right)]
-        distance = (other.category != event["category"], abs((parse_date(text).first_day() - right_day).days), text)
+        days = abs((parse_date(text).first_day() - right_day).days)
+        distance = (days > NEAR_DATE_DAYS, other.category != event["category"], days, text)
         candidates[text] = min(distance, candidates.get(text, distance))
     wrong = _nearest([(distance, text) for text, distance in candidates.items()], rng)
     if len(wrong) < MIN_OPTIONS - 1:
