@@ -100,9 +100,9 @@ def _new_seed(avoid: int | None = None) -> int:
 
 def _render_controls(dataset: Dataset, view: ViewState) -> None:
     lang = view.lang
+    kinds = {kind: t(f"quiz_kind_{kind}") for kind in QUIZ_KINDS}
     st.segmented_control(
-        t("quiz_kind"), list(QUIZ_KINDS), key=state.bind("w_quiz_kind", view.quiz), required=True,
-        format_func=lambda kind: t(f"quiz_kind_{kind}"),
+        t("quiz_kind"), list(kinds), key=state.bind("w_quiz_kind", view.quiz), required=True, format_func=kinds.get,
         on_change=lambda: state.set_view(quiz=st.session_state["w_quiz_kind"] or view.quiz),
     )
     eras = dataset.eras
