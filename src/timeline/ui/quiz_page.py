@@ -144,7 +144,7 @@ def _render_order(question: Question, answers: dict, submitted: bool) -> None:
     """The events lettered, then one select box per position: simple to use by keyboard and on a phone."""
     letters = {option.key: LETTERS[index] for index, option in enumerate(question.options)}
     labels = {option.key: f"{letters[option.key]}. {option.label}" for option in question.options}
-    st.markdown("\n".join(f"- {escape_markdown(label)}" for label in labels.values()))
+    st.markdown("  \n".join(escape_markdown(label) for label in labels.values()))
     given = list(answers.get(question.number, (None,) * len(question.options)))
 
     def choose(position: int, widget: str) -> None:
