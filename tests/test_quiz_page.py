@@ -104,7 +104,7 @@ def test_an_ordering_question_is_answered_with_one_box_per_position(app, mini):
 
 
 def test_an_answers_link_opens_its_event_on_the_timeline(app, mini):
-    """After scoring, the event a question was about opens in the Timeline page's panel with one click."""
+    """After scoring, an answer's event opens in the Timeline page's panel; back on the quiz, the score remains."""
     at = _open(app, quiz="date", seed="21")
     quiz = build_quiz(quiz_material(mini, FilterState()), "date", 21, "zh")
     question = quiz.questions[0]
@@ -117,6 +117,8 @@ def test_an_answers_link_opens_its_event_on_the_timeline(app, mini):
     title = mini.events.set_index("id").at[event_id, "title_zh"]
     assert title in [header.value for header in at.header]
     assert at.query_params["event"] == event_id
+    at.switch_page(QUIZ_PAGE).run()  # back to the quiz from the sidebar: still scored, still the same quiz
+    assert f"得分：0 / {len(quiz.questions)}" in [subheader.value for subheader in at.subheader]
 
 
 def test_answers_survive_a_language_switch(app, mini):

@@ -26,6 +26,7 @@ PAGES = {
     "compare": "compare",
     "themes": "themes?theme=dependence-centrifugal",
     "sources": "sources",
+    "quiz": "quiz?quiz=mixed&seed=1234",
 }
 
 
