@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from timeline.i18n import EN, STRINGS, ZH, translate
-from timeline.vocab import CATEGORIES, IMPORTANCE, SOURCE_KINDS
+from timeline.vocab import CATEGORIES, DOCUMENT_KINDS, IMPORTANCE, SOURCE_KINDS
 
 UI = Path(__file__).resolve().parents[1] / "src" / "timeline" / "ui"
 
@@ -34,8 +34,8 @@ def test_every_key_used_by_the_pages_exists():
 
 
 def test_vocabularies_have_both_labels():
-    """Categories, importance levels and source kinds are labelled in both languages."""
-    for vocabulary in (CATEGORIES, IMPORTANCE, SOURCE_KINDS):
+    """Categories, importance levels, source and document kinds are labelled in both languages."""
+    for vocabulary in (CATEGORIES, IMPORTANCE, SOURCE_KINDS, DOCUMENT_KINDS):
         for labels in vocabulary.values():
             assert labels["zh"].strip() and labels["en"].strip()
 

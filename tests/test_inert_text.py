@@ -163,6 +163,7 @@ RENDER_PATHS = {
         ("events", "1951-security-treaty", "background"), ("events", "1951-security-treaty", "content"),
         ("events", "1951-security-treaty", "significance"), ("events", "1951-peace-treaty", "title"),
         ("eras", "occupation-settlement", "name"), ("sources", "src-b", "citation"),
+        ("documents", "test-treaty", "title"),
     ]),
     "era panel": ("timeline", {"show_era": "occupation"}, [
         ("eras", "occupation", "name"), ("eras", "occupation", "summary"), ("eras", "occupation", "background"),
@@ -180,6 +181,18 @@ RENDER_PATHS = {
     ]),
     "sources": ("sources", {}, [
         ("sources", "src-a", "citation"), ("sources", "src-b", "citation"), ("events", "1945-surrender", "title"),
+    ]),
+    "documents": ("documents", {}, [
+        ("documents", "test-treaty", "title"), ("comparisons", "test-comparison", "title"),
+    ]),
+    "document": ("documents", {"doc": "test-treaty", "part": "art-1"}, [
+        ("documents", "test-treaty", "title"), ("documents", "test-treaty", "summary"),
+        ("documents", "test-treaty", "signatories"), ("events", "1951-security-treaty", "title"),
+        ("sources", "src-b", "citation"),
+    ]),
+    "comparison": ("documents", {"doc_cmp": "test-comparison"}, [
+        ("comparisons", "test-comparison", "title"), ("comparisons", "test-comparison", "summary"),
+        ("documents", "test-revised-treaty", "title"),
     ]),
 }
 
@@ -201,6 +214,26 @@ def test_markup_in_data_renders_inert_on_every_path(monkeypatch, poisoned, path,
     for table, row_id, column in shown:
         expected = escape_markdown(_value(poisoned, table, row_id, f"{column}_{lang}"))
         assert any(expected in text for text in texts), f"{table} {row_id} {column} is not shown"
+
+
+def _cell(folder: Path, table: str, match: dict[str, str], column: str) -> str:
+    rows = csv.DictReader((folder / f"{table}.csv").open(encoding="utf-8", newline=""))
+    return next(row[column] for row in rows if all(row[key] == value for key, value in match.items()))
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_markup_in_parts_and_comparison_cells_renders_inert(monkeypatch, poisoned, lang):
+    """A part's heading and digest, a comparison's dimension and cell text show their markup literally."""
+    part = {"document": "test-treaty", "part": "art-1"}
+    texts = assert_inert(_run_page(monkeypatch, poisoned, "documents", {"doc": "test-treaty"}, lang))
+    for column in ("heading", "digest"):
+        expected = escape_markdown(_cell(poisoned, "document_parts", part, f"{column}_{lang}"))
+        assert any(expected in text for text in texts), f"the part's {column} is not shown"
+    texts = assert_inert(_run_page(monkeypatch, poisoned, "documents", {"doc_cmp": "test-comparison"}, lang))
+    cell = {"comparison": "test-comparison", "order": "1", "document": "test-treaty"}
+    for column in ("dimension", "text"):
+        expected = escape_markdown(_cell(poisoned, "comparison_rows", cell, f"{column}_{lang}"))
+        assert any(expected in text for text in texts), f"the cell's {column} is not shown"
 
 
 def _live_tags(labels: list[str]) -> set[str]:

@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import dataclasses
 import itertools
 import json
 import subprocess
 import sys
 from pathlib import Path
 
-import pandas as pd
 import pytest
 
-from timeline.dataset import Dataset, bundled_data_dir
+from timeline.dataset import Dataset
 from timeline.dates import parse_date
 from timeline.filters import FilterState
 from timeline.quiz import (
@@ -25,7 +23,6 @@ from timeline.quiz import (
     QuizMaterial,
     available_kinds,
     build_quiz,
-    documents_about,
     quiz_material,
     score_quiz,
 )
@@ -35,14 +32,10 @@ SEEDS = (0, 1, 7, 1234, 4821, 99999, MAX_SEED)
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def _read(name: str) -> pd.DataFrame:
-    return pd.read_csv(bundled_data_dir() / name, dtype=str, keep_default_na=False)
-
-
 @pytest.fixture(scope="module")
 def material(bundled: Dataset) -> QuizMaterial:
     """Every bundled event and era, with the bundled documents and their digests."""
-    return QuizMaterial(bundled.events, bundled.eras, _read("documents.csv"), _read("document_parts.csv"))
+    return quiz_material(bundled, FilterState())
 
 
 def _fingerprint(quiz: Quiz) -> list:
@@ -72,12 +65,11 @@ def test_different_seeds_ask_different_questions(material, kind):
 def test_a_quiz_is_the_same_in_another_process(material):
     """Every server process (make serve runs several) asks the same questions for one address."""
     code = (
-        "import json, pandas as pd\n"
+        "import json\n"
         "from timeline.dataset import load_dataset, bundled_data_dir\n"
-        "from timeline.quiz import QuizMaterial, build_quiz\n"
-        "d = load_dataset(bundled_data_dir())\n"
-        "read = lambda n: pd.read_csv(bundled_data_dir() / n, dtype=str, keep_default_na=False)\n"
-        "m = QuizMaterial(d.events, d.eras, read('documents.csv'), read('document_parts.csv'))\n"
+        "from timeline.filters import FilterState\n"
+        "from timeline.quiz import build_quiz, quiz_material\n"
+        "m = quiz_material(load_dataset(bundled_data_dir()), FilterState())\n"
         "q = build_quiz(m, 'mixed', 1234, 'en')\n"
         "print(json.dumps([[x.kind, [o.key for o in x.options], list(x.answer)] for x in q.questions]))\n"
     )
@@ -203,12 +195,9 @@ def test_a_narrow_scope_asks_fewer_questions_or_none(bundled):
     assert question.about[0].id == tiny.events.iloc[0]["id"] and question.answer == ("surrender",)
 
 
-def test_a_filtered_quiz_asks_only_of_its_events(bundled, material):
+def test_a_filtered_quiz_asks_only_of_its_events(bundled):
     """Questions about events stay within the filter's events; documents within those events' documents."""
-    state = FilterState(eras=("treaty-system",))
-    scoped = quiz_material(bundled, state)
-    scoped = dataclasses.replace(scoped, documents=documents_about(material.documents, list(scoped.events["id"])),
-                                 parts=material.parts)
+    scoped = quiz_material(bundled, FilterState(eras=("treaty-system",)))
     in_scope = set(scoped.events["id"])
     assert set(scoped.documents["id"]) == {"1951-peace-treaty", "1951-security-treaty", "1952-administrative-agreement",
                                            "1960-treaty", "1960-exchange-of-notes", "1960-sofa"}

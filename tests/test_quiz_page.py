@@ -203,3 +203,19 @@ def _open_without_documents(monkeypatch) -> AppTest:
     monkeypatch.setenv("TIMELINE_DATA_DIR", str(ROOT / "tests" / "data" / "mini"))
     return _open(AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60), quiz="document", seed="1",
                  lang="en")
+
+
+def test_a_document_question_asks_of_a_digest_and_links_to_its_part(app, mini):
+    """“Which document”: the digest is quoted, the documents offered, and the answer opens that part."""
+    at = _open(app, quiz="document", seed="2", lang="en")
+    quiz = build_quiz(quiz_material(mini, FilterState()), "document", 2, "en")
+    question = quiz.questions[0]
+    target = question.about[0]
+    assert question.kind == "document" and f"> {escape_markdown(question.subject)}" in [m.value for m in at.markdown]
+    assert at.radio(key="w_quiz_q1").options == [escape_markdown(option.label) for option in question.options]
+    _answer(at, quiz).button(key="w_quiz_submit").click().run()
+    assert f"Score: {len(quiz.questions)} / {len(quiz.questions)}" in [s.value for s in at.subheader]
+    at.button(key=f"w_quiz_link_1_{target.id}").click().run()
+    assert_page_ok(at)
+    assert (at.query_params["doc"], at.query_params["part"]) == (target.id, target.part)
+    assert mini.documents.set_index("id").at[target.id, "title_en"] in [h.value for h in [*at.title, *at.header]]

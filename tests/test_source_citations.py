@@ -75,3 +75,47 @@ def test_every_source_says_when_it_appeared(row):
 def test_the_issue_pattern_tells_right_from_wrong(text, shape_ok):
     """The journal-issue rule itself: a leading zero or a missing issue is refused."""
     assert bool(JOURNAL_ISSUE.search(text)) is shape_ok
+
+
+# Publication years of the FRUS volumes cited, from the Office of the Historian's bibliography of the series
+# (HistoryAtState/frus, bibliography/<volume>.xml, published-year); a new volume must be added here, verified.
+FRUS_VOLUME_YEARS = {
+    "frus1948v06": "1974", "frus1950v06": "1976", "frus1951v06p1": "1977", "frus1952-54v14p2": "1985",
+    "frus1955-57v23p1": "1991", "frus1958-60v18": "1994", "frus1964-68v29p1": "2000", "frus1969-76v01": "2003",
+}
+FRUS_ADDRESS = re.compile(r"history\.state\.gov/historicaldocuments/(frus[^/]+)/d\d+")
+FRUS_ROWS = [row for row in ROWS if FRUS_ADDRESS.search(row["url"])]
+
+
+@pytest.mark.parametrize("row", FRUS_ROWS, ids=_ids(FRUS_ROWS))
+def test_frus_document_is_dated_to_its_volume(row):
+    """A FRUS document appeared when its volume did, decades after the document itself: that year is its date."""
+    volume = FRUS_ADDRESS.search(row["url"])[1]
+    assert volume in FRUS_VOLUME_YEARS, f"{volume}: verify its publication year and add it to FRUS_VOLUME_YEARS"
+    assert row["published"] == FRUS_VOLUME_YEARS[volume], (row["published"], FRUS_VOLUME_YEARS[volume])
+
+
+def _address(url: str) -> str:
+    """The address without scheme, www. or a trailing slash, so two spellings of one page compare equal."""
+    return re.sub(r"^https?://(www\.)?", "", url).rstrip("/").lower()
+
+
+def test_one_id_per_page():
+    """Two source ids never point at the same page, so a reader does not meet one work under two names."""
+    seen: dict[str, str] = {}
+    twins = []
+    for row in ROWS:
+        if row["url"]:
+            first = seen.setdefault(_address(row["url"]), row["id"])
+            if first != row["id"]:
+                twins.append((first, row["id"]))
+    assert not twins
+
+
+def test_every_source_a_document_names_exists():
+    """A document's sources are rows of sources.csv, so its panel never lists a citation that cannot be shown."""
+    documents = SOURCES.with_name("documents.csv")
+    known = {row["id"] for row in ROWS}
+    missing = [(document["id"], source) for document in csv.DictReader(documents.open(encoding="utf-8", newline=""))
+               for source in filter(None, document["sources"].split(";")) if source not in known]
+    assert not missing

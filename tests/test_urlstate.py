@@ -12,8 +12,9 @@ from hypothesis import strategies as st
 
 from timeline.dataset import load_dataset
 from timeline.filters import FilterState, year_bounds
+from timeline.quiz import MAX_SEED, QUIZ_KINDS
 from timeline.urlstate import IgnoredParam, ViewState, params_from_view, view_from_params
-from timeline.vocab import CATEGORIES, IMPORTANCE, LANGUAGES, SOURCE_KINDS
+from timeline.vocab import CATEGORIES, DOCUMENT_KINDS, IMPORTANCE, LANGUAGES, SOURCE_KINDS
 
 
 @pytest.mark.parametrize(("params", "expected"), [
@@ -33,6 +34,11 @@ from timeline.vocab import CATEGORIES, IMPORTANCE, LANGUAGES, SOURCE_KINDS
     ({"lang": ["zh", "zh", "en"]}, ViewState(lang="en")),  # a repeated parameter: the last one counts
     ({"event": []}, ViewState()),  # a parameter named without a value is no parameter
     ({"theme": "founding", "cmp": "settling,founding"}, ViewState(theme="founding", compare=("settling", "founding"))),
+    ({"doc": "test-treaty"}, ViewState(document="test-treaty")),
+    ({"doc": "test-treaty", "part": "art-2"}, ViewState(document="test-treaty", part="art-2")),
+    ({"doc_kind": "treaty,law", "doc_era": "occupation"}, ViewState(document_kinds=("treaty", "law"),
+                                                                    document_eras=("occupation",))),
+    ({"doc_cmp": "test-comparison"}, ViewState(comparison="test-comparison")),
 ])
 def test_known_params_read_as_a_view(mini, params, expected):
     """Each parameter sets its part of the view."""
@@ -54,6 +60,13 @@ def test_known_params_read_as_a_view(mini, params, expected):
     ({"theme": "nothing"}, [IgnoredParam("theme", "nothing")]),
     ({"kind": "official,blog"}, [IgnoredParam("kind", "blog")]),
     ({"years": "1800-1900"}, [IgnoredParam("years", "1800-1900")]),  # wholly outside the data's years
+    ({"doc": "1999-nothing"}, [IgnoredParam("doc", "1999-nothing")]),
+    ({"doc": "test-treaty", "part": "art-99"}, [IgnoredParam("part", "art-99")]),
+    ({"doc": "test-statement", "part": "art-1"}, [IgnoredParam("part", "art-1")]),  # a part of another document
+    ({"part": "art-1"}, [IgnoredParam("part", "art-1")]),  # a part needs its document
+    ({"doc_kind": "treaty,memo"}, [IgnoredParam("doc_kind", "memo")]),
+    ({"doc_era": "meiji"}, [IgnoredParam("doc_era", "meiji")]),
+    ({"doc_cmp": "nothing"}, [IgnoredParam("doc_cmp", "nothing")]),
 ])
 def test_unknown_values_are_ignored_and_reported(mini, params, ignored):
     """Values the data lacks are dropped from the view and listed for a visible notice."""
@@ -67,6 +80,16 @@ def test_comparison_in_a_link_is_ignored_when_the_data_has_none(mini):
     """A folder without adjustments.csv reports a comparison in the link instead of failing."""
     without = dataclasses.replace(mini, adjustments=pd.DataFrame())
     assert view_from_params({"cmp": "founding"}, without) == (ViewState(), [IgnoredParam("cmp", "founding")])
+
+
+def test_documents_in_a_link_are_ignored_when_the_data_has_none(mini):
+    """A folder without the documents files reports a document, part or comparison in the link instead of failing."""
+    without = dataclasses.replace(mini, documents=pd.DataFrame(), document_parts=pd.DataFrame(),
+                                  comparisons=pd.DataFrame())
+    view, ignored = view_from_params({"doc": "test-treaty", "part": "art-1", "doc_cmp": "test-comparison"}, without)
+    assert view == ViewState()
+    assert ignored == [IgnoredParam("doc", "test-treaty"), IgnoredParam("part", "art-1"),
+                       IgnoredParam("doc_cmp", "test-comparison")]
 
 
 def test_view_round_trips_through_params(mini):
@@ -122,11 +145,26 @@ def view_states(dataset) -> st.SearchStrategy[ViewState]:
         "theme": _one_of(dataset.themes["id"]),
         "source_kinds": _some_of(SOURCE_KINDS),
         "source_query": _typed_text,
+        "document": _one_of(dataset.documents["id"]),
+        "part": st.none(),  # drawn below, among the parts of the document drawn
+        "document_kinds": _some_of(DOCUMENT_KINDS),
+        "document_eras": _some_of(dataset.eras["id"]),
+        "comparison": _one_of(dataset.comparisons["id"]),
+        "quiz": _one_of(QUIZ_KINDS),
+        "quiz_seed": st.none() | st.integers(0, MAX_SEED),
     }
     # A field added to either dataclass must be added here too, or this fails rather than skip it.
     assert set(filter_fields) == {field.name for field in dataclasses.fields(FilterState)}
     assert set(view_fields) == {field.name for field in dataclasses.fields(ViewState)}
-    return st.builds(ViewState, **view_fields)
+    return st.builds(ViewState, **view_fields).flatmap(lambda view: _with_a_part(view, dataset))
+
+
+def _with_a_part(view: ViewState, dataset) -> st.SearchStrategy[ViewState]:
+    """The view, or the view at one of its open document's parts."""
+    if view.document is None:
+        return st.just(view)
+    parts = dataset.document_parts.loc[dataset.document_parts["document"] == view.document, "part"]
+    return _one_of(parts).map(lambda part: dataclasses.replace(view, part=part))
 
 
 # Loaded here, not as a fixture, so the strategy can be built when the test is defined.
@@ -145,8 +183,11 @@ ONE_FIELD_CHANGED = {
     "lang": "en", "event": "1945-surrender", "era": "occupation", "compare": ("founding",), "theme": "founding",
     "source_kinds": ("news",), "source_query": "mofa", "filters.eras": ("occupation",),
     "filters.categories": ("law",), "filters.importance": (3,), "filters.years": (1950, 1951),
-    "filters.query": "安保",
+    "filters.query": "安保", "document": "test-treaty", "part": "art-3", "document_kinds": ("law",),
+    "document_eras": ("occupation",), "comparison": "test-comparison", "quiz": "date", "quiz_seed": 1234,
 }
+# A part is read only beside its document.
+COMPANIONS = {"part": {"document": "test-treaty"}}
 
 
 def test_one_field_changed_names_every_field():
@@ -162,6 +203,6 @@ def test_every_field_reaches_the_address(mini, field, value):
     if field.startswith("filters."):
         view = ViewState(filters=FilterState(**{field.removeprefix("filters."): value}))
     else:
-        view = ViewState(**{field: value})
+        view = ViewState(**{field: value}, **COMPANIONS.get(field, {}))
     assert params_from_view(view) != {}
     assert view_from_params(params_from_view(view), mini) == (view, [])

@@ -23,8 +23,10 @@ def validate(path: Path) -> int:
         count = len(error.problems)
         print(f"{count} problem{'s' if count != 1 else ''} found in {path}", file=sys.stderr)
         return 1
-    print(f"{path}: valid — {len(dataset.events)} events, {len(dataset.eras)} eras, "
-          f"{len(dataset.sources)} sources, {len(dataset.themes)} themes")
+    counts = [(len(dataset.events), "events"), (len(dataset.eras), "eras"), (len(dataset.sources), "sources"),
+              (len(dataset.themes), "themes"), (len(dataset.documents), "documents"),
+              (len(dataset.document_parts), "document parts")]
+    print(f"{path}: valid — " + ", ".join(f"{count} {name}" for count, name in counts))
     return 0
 
 

@@ -27,7 +27,8 @@ from timeline.vocab import ANALYSIS_SOURCE_KINDS, PRIMARY_SOURCE_KINDS
 
 DATA_DIR_VARIABLE = "TIMELINE_DATA_DIR"
 REQUIRED_FILES = ("events.csv", "eras.csv", "sources.csv")
-OPTIONAL_FILES = ("themes.csv", "adjustments.csv")
+DOCUMENT_FILES = ("documents.csv", "document_parts.csv", "comparisons.csv", "comparison_rows.csv")
+OPTIONAL_FILES = ("themes.csv", "adjustments.csv", *DOCUMENT_FILES)
 LANDMARK_TEXTS = ("background", "content", "significance")
 VERSION_FILE = "VERSION"
 
@@ -63,6 +64,10 @@ class Dataset:
     adjustments: pd.DataFrame = field(default_factory=pd.DataFrame)
     fingerprint: str = field(default_factory=_unique_fingerprint)
     version: DataVersion | None = None
+    documents: pd.DataFrame = field(default_factory=pd.DataFrame)
+    document_parts: pd.DataFrame = field(default_factory=pd.DataFrame)
+    comparisons: pd.DataFrame = field(default_factory=pd.DataFrame)
+    comparison_rows: pd.DataFrame = field(default_factory=pd.DataFrame)
 
     @functools.cached_property
     def event_row(self) -> dict[str, int]:
@@ -144,6 +149,10 @@ def _with_base_tables(events: pd.DataFrame | None, problems: list[Problem], file
         # their texts, drop the links.
         "themes.csv": _as_text(base.themes, "themes.csv", drop_links="events"),
         "adjustments.csv": _as_text(base.adjustments, "adjustments.csv", drop_links="documents"),
+        "documents.csv": _as_text(base.documents, "documents.csv", drop_links="events"),
+        "document_parts.csv": _as_text(base.document_parts, "document_parts.csv"),
+        "comparisons.csv": _as_text(base.comparisons, "comparisons.csv"),
+        "comparison_rows.csv": _as_text(base.comparison_rows, "comparison_rows.csv"),
     }
     return _validated_dataset(tables, problems, origin=file, events_file=file, fingerprint=fingerprint)
 
@@ -246,6 +255,7 @@ def validate_tables(tables: dict[str, pd.DataFrame | None]) -> list[Problem]:
         problems += _reference_problems(adjustments, "adjustments.csv", "era", set(eras["id"]), "an era id in eras.csv")
     if themes is not None and "id" in themes:
         problems += _reference_problems(themes, "themes.csv", "parent", set(themes["id"]), "a theme id in themes.csv")
+    problems += _document_problems(tables)
     return sorted(problems, key=_problem_order)
 
 
@@ -293,7 +303,7 @@ def _problem_from_failure(case: dict, schema: pa.DataFrameSchema, table: pd.Data
             return None
         return Problem(file, f"the same {column} is already used in row {first}; expected each {column} to be unique",
                        row=row, column=column, value=value)
-    if column in ("date", "end_date", "start", "end") and value:
+    if column in ("date", "end_date", "start", "end", "signed", "in_force", "ended") and value:
         return Problem(file, f"{_date_reason(value)}; expected {expected}", row=row, column=column, value=value)
     if value == "":
         return Problem(file, f"the cell is empty; expected {expected}", row=row, column=column)
@@ -499,7 +509,7 @@ def _typed_dataset(tables: dict[str, pd.DataFrame], origin: str, fingerprint: st
     adjustments["order"] = pd.to_numeric(adjustments["order"], errors="coerce").fillna(0).astype(int)
     adjustments = adjustments.sort_values("order", kind="stable").reset_index(drop=True)
     return Dataset(events=events, eras=eras, sources=sources, themes=themes, origin=origin, adjustments=adjustments,
-                   fingerprint=fingerprint, version=version)
+                   fingerprint=fingerprint, version=version, **_typed_document_tables(tables))
 
 
 def _typed_events(events: pd.DataFrame, eras: pd.DataFrame) -> pd.DataFrame:
@@ -526,3 +536,153 @@ def _typed_eras(eras: pd.DataFrame) -> pd.DataFrame:
 def split_ids(cell: str) -> list[str]:
     """The ids in a ``;``-separated cell, in order, without blanks."""
     return [part.strip() for part in str(cell).split(";") if part.strip()]
+
+
+# The Documents page's four files (issue 11): their rules across rows and files, and their typed tables.
+def _document_problems(tables: dict[str, pd.DataFrame | None]) -> list[Problem]:
+    """Documents cite events and sources that exist; parts, comparisons and their cells name what exists.
+
+    A file that is absent names nothing: what refers to it is reported. A file lacking its id column is
+    left to the schema's report, so its references are not flooded with problems.
+    """
+    documents, parts = tables.get("documents.csv"), tables.get("document_parts.csv")
+    comparisons, cells = tables.get("comparisons.csv"), tables.get("comparison_rows.csv")
+    problems: list[Problem] = []
+    if documents is not None:
+        problems += _document_date_problems(documents)
+        problems += _filled_together(documents, "documents.csv", "place", "place_zh")
+        for column, file in (("events", "events.csv"), ("sources", "sources.csv")):
+            table = tables.get(file)
+            if table is not None and "id" in table:
+                problems += _reference_problems(documents, "documents.csv", column, set(table["id"]),
+                                                f"{'an event' if column == 'events' else 'a source'} id in {file}")
+    known_documents = _ids_of(documents, "id")
+    known_parts: dict[str, set[str]] | None = {} if parts is None else None
+    if parts is not None and {"document", "part", "order"} <= set(parts.columns):
+        if known_documents is not None:
+            problems += _reference_problems(parts, "document_parts.csv", "document", known_documents,
+                                            "a document id in documents.csv")
+        problems += _repeated_key_problems(parts, "document_parts.csv", ["document", "part"], "part",
+                                           "each part once per document")
+        problems += _order_problems(parts, "document_parts.csv", "document")
+        known_parts = parts.groupby("document")["part"].apply(set).to_dict()
+    columns_of: dict[str, list[str]] = {}
+    if comparisons is not None and {"id", "documents"} <= set(comparisons.columns):
+        if known_documents is not None:
+            problems += _reference_problems(comparisons, "comparisons.csv", "documents", known_documents,
+                                            "a document id in documents.csv")
+        columns_of = {row["id"]: split_ids(row["documents"]) for _, row in comparisons.iterrows()}
+    if cells is not None and {"comparison", "order", "document"} <= set(cells.columns):
+        known_comparisons = _ids_of(comparisons, "id")
+        if known_comparisons is not None:
+            problems += _reference_problems(cells, "comparison_rows.csv", "comparison", known_comparisons,
+                                            "a comparison id in comparisons.csv")
+        problems += _cell_problems(cells, columns_of, known_parts)
+    return problems
+
+
+def _ids_of(table: pd.DataFrame | None, column: str) -> set[str] | None:
+    """The ids a table defines: none when the file is absent, ``None`` (unknown) when it lacks the column."""
+    if table is None:
+        return set()
+    return set(table[column]) if column in table else None
+
+
+def _document_date_problems(documents: pd.DataFrame) -> list[Problem]:
+    """A document enters into force, and ends, on or after the day it was signed."""
+    if "signed" not in documents:
+        return []
+    signed, _ = date_bounds(documents["signed"])
+    problems = []
+    for column in ("in_force", "ended"):
+        if column not in documents:
+            continue
+        _, later = date_bounds(documents[column])
+        problems += [Problem("documents.csv", f"this comes before the signing date {row['signed']}; expected "
+                             f"{column} on or after signed", row=int(index), column=column, value=row[column])
+                     for index, row in documents[later < signed].iterrows()]
+    return problems
+
+
+def _filled_together(table: pd.DataFrame, file: str, first: str, second: str) -> list[Problem]:
+    """Two columns that say one thing in two languages are both filled or both empty."""
+    if not {first, second} <= set(table.columns):
+        return []
+    filled = {column: table[column].str.strip() != "" for column in (first, second)}
+    return [Problem(file, f"this is empty while {have} is filled; expected both filled, or both empty",
+                    row=int(row), column=lack)
+            for have, lack in ((first, second), (second, first))
+            for row in table.index[filled[have] & ~filled[lack]]]
+
+
+def _repeated_key_problems(table: pd.DataFrame, file: str, key: list[str], column: str,
+                           expected: str) -> list[Problem]:
+    """Rows repeating an earlier row's ``key`` columns, each named with the row it repeats."""
+    first_rows: dict[tuple, int] = {}
+    problems = []
+    for row, values in zip(table.index, zip(*(table[name] for name in key))):
+        if values in first_rows:
+            named = " and ".join(key) if len(key) <= 2 else ", ".join(key[:-1]) + " and " + key[-1]
+            problems.append(Problem(file, f"row {first_rows[values]} already has this {named}; "
+                                    f"expected {expected}", row=int(row), column=column, value=table.at[row, column]))
+        else:
+            first_rows[values] = int(row)
+    return problems
+
+
+def _order_problems(table: pd.DataFrame, file: str, group: str) -> list[Problem]:
+    """Within each ``group``, the orders run 1, 2, 3 … with no gap and no repeat; each stray order is named."""
+    problems = []
+    numbered = table[table["order"].str.fullmatch(r"[1-9]\d*")]
+    for name, rows in numbered.groupby(group, sort=False):
+        orders = rows["order"].astype(int)
+        if sorted(orders) == list(range(1, len(orders) + 1)):
+            continue
+        listed = ", ".join(map(str, orders))
+        seen: set[int] = set()
+        for row, order in orders.items():
+            if order > len(orders) or order in seen:
+                problems.append(Problem(file, f"the orders of {name} are {listed}; expected 1 to {len(orders)}, "
+                                        "each once, with no gap", row=int(row), column="order", value=str(order)))
+            seen.add(order)
+    return problems
+
+
+def _cell_problems(cells: pd.DataFrame, columns_of: dict[str, list[str]],
+                   known_parts: dict[str, set[str]] | None) -> list[Problem]:
+    """Each cell's document is a column of its comparison, its parts exist, and each (order, document) is once."""
+    file = "comparison_rows.csv"
+    problems = _repeated_key_problems(cells, file, ["comparison", "order", "document"], "document",
+                                      "each document once per dimension")
+    for row, cell in cells.iterrows():
+        columns = columns_of.get(cell["comparison"])
+        if columns is not None and cell["document"] not in columns:
+            problems.append(Problem(file, f"this document is not one of the comparison's documents "
+                                    f"({';'.join(columns)}); expected one of them", row=int(row), column="document",
+                                    value=cell["document"]))
+        if known_parts is not None and "parts" in cells:
+            for part in split_ids(cell["parts"]):
+                if part not in known_parts.get(cell["document"], set()):
+                    problems.append(Problem(file, f"{cell['document']} has no such part; expected empty or part "
+                                            "slugs of that document in document_parts.csv", row=int(row),
+                                            column="parts", value=part))
+    for column in ("dimension_zh", "dimension_en"):
+        if column not in cells:
+            continue
+        for (comparison, order), rows in cells.groupby(["comparison", "order"], sort=False):
+            first = rows[column].iloc[0]
+            for row in rows.index[rows[column] != first]:
+                problems.append(Problem(file, f"the dimension of row {order} of {comparison} reads differently "
+                                        f"above ({first}); expected the same heading on every cell of the row",
+                                        row=int(row), column=column, value=cells.at[row, column]))
+    return problems
+
+
+def _typed_document_tables(tables: dict[str, pd.DataFrame | None]) -> dict[str, pd.DataFrame]:
+    """The four document tables (empty when absent), parts and cells in their document's order."""
+    typed = {file: _with_optional_columns(tables.get(file), file) for file in DOCUMENT_FILES}
+    for file in ("document_parts.csv", "comparison_rows.csv"):
+        typed[file]["order"] = pd.to_numeric(typed[file]["order"], errors="coerce").fillna(0).astype(int)
+    parts = typed["document_parts.csv"].sort_values(["document", "order"], kind="stable").reset_index(drop=True)
+    return {"documents": typed["documents.csv"], "document_parts": parts,
+            "comparisons": typed["comparisons.csv"], "comparison_rows": typed["comparison_rows.csv"]}

@@ -115,9 +115,7 @@ def available_kinds(material: QuizMaterial) -> tuple[str, ...]:
 def quiz_material(dataset: Dataset, filters: FilterState) -> QuizMaterial:
     """What a quiz on ``dataset`` narrowed by ``filters`` draws on; when filtered, only the events' documents."""
     events = apply_filters(dataset, filters)
-    # The documents' tables arrive with issue 11; a dataset without them simply asks no document questions.
-    documents = getattr(dataset, "documents", pd.DataFrame())
-    parts = getattr(dataset, "document_parts", pd.DataFrame())
+    documents, parts = dataset.documents, dataset.document_parts
     if not filters.is_default():
         documents = documents_about(documents, list(events["id"]))
     return QuizMaterial(events=events, eras=dataset.eras, documents=documents, parts=parts)

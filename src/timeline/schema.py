@@ -11,7 +11,7 @@ import pandas as pd
 import pandera.pandas as pa
 
 from timeline.dates import DATE_FORMAT_HINT, is_iso_date
-from timeline.vocab import CATEGORIES, SOURCE_KINDS
+from timeline.vocab import CATEGORIES, DOCUMENT_KINDS, SOURCE_KINDS
 
 ID_PATTERN = r"[a-z0-9]+(?:-[a-z0-9]+)*"
 ID_HINT = "a slug of lowercase letters, digits and hyphens, such as 1951-security-treaty"
@@ -35,12 +35,18 @@ def _is_http_url_or_empty(values: pd.Series) -> pd.Series:
     return (text == "") | text.str.fullmatch(r"https?://\S+")
 
 
+def _is_http_url_list(values: pd.Series) -> pd.Series:
+    return values.astype(str).str.fullmatch(r"\s*(?:https?://[^\s;]+\s*(?:;\s*https?://[^\s;]+\s*)*;?\s*)?")
+
+
 ISO_DATE = pa.Check(is_iso_date, name="iso_date")
 ISO_DATE_OR_EMPTY = pa.Check(_is_iso_date_or_empty, name="iso_date_or_empty")
 ID = pa.Check.str_matches(rf"^{ID_PATTERN}$")
 ID_LIST = pa.Check(_is_id_list, name="id_list")
 NOT_BLANK = pa.Check(_not_blank, name="not_blank")
 HTTP_URL_OR_EMPTY = pa.Check(_is_http_url_or_empty, name="http_url")
+HTTP_URL_LIST = pa.Check(_is_http_url_list, name="http_url_list")
+POSITIVE_NUMBER = pa.Check.str_matches(r"^[1-9]\d*$")
 
 
 # The builders below run once, when this module is imported; mutmut switches a mutant on only while
@@ -135,12 +141,61 @@ ADJUSTMENTS_SCHEMA = _table("adjustments.csv", {
     "documents": _column(f"event {ID_LIST_HINT}", [ID_LIST], required=False),
 })
 
+# The Documents page (issue 11): primary documents, their parts, and side-by-side comparisons of them.
+DOCUMENTS_SCHEMA = _table("documents.csv", {
+    "id": _id_column(),
+    "kind": _column("one of " + ", ".join(DOCUMENT_KINDS), [pa.Check.isin(list(DOCUMENT_KINDS))]),
+    **_text_pair("title", "the document's title", required=True),
+    "title_ja": _column("empty, or the original Japanese title", required=False),
+    "signed": _column(f"the date it was signed or issued, as {DATE_FORMAT_HINT}", [ISO_DATE]),
+    "in_force": _column(f"empty, or the date it entered into force, as {DATE_FORMAT_HINT}", [ISO_DATE_OR_EMPTY],
+                        required=False),
+    "ended": _column(f"empty, or the date it ceased to have effect, as {DATE_FORMAT_HINT}", [ISO_DATE_OR_EMPTY],
+                     required=False),
+    "place": _column("empty, or the city where it was signed, in English", required=False),
+    "place_zh": _column("empty, or the city where it was signed, in Chinese", required=False),
+    "parties": _column("the parties' English names separated by ';', such as Japan;United States", [NOT_BLANK]),
+    **_text_pair("signatories", "who signed for whom", required=False),
+    **_text_pair("summary", "two to four sentences on what the document does", required=True),
+    "official_urls": _column("empty, or links starting with http:// or https://, separated by ';'", [HTTP_URL_LIST],
+                             required=False),
+    "events": _column(f"empty, or event {ID_LIST_HINT}", [ID_LIST], required=False),
+    "sources": _column(f"at least one source: {ID_LIST_HINT} from sources.csv", [NOT_BLANK, ID_LIST]),
+})
+
+DOCUMENT_PARTS_SCHEMA = _table("document_parts.csv", {
+    "document": _column("the id of a document in documents.csv", [ID]),
+    "part": _column("a slug naming the part within its document, such as art-6, preamble or sec-iv-a", [ID]),
+    "order": _column("a whole number from 1 giving the part's place in the document", [POSITIVE_NUMBER]),
+    **_text_pair("heading", "the part's heading, such as Article 6", required=True),
+    **_text_pair("digest", "what the part provides, in your own words", required=False),
+})
+
+COMPARISONS_SCHEMA = _table("comparisons.csv", {
+    "id": _id_column(),
+    **_text_pair("title", "the comparison's title", required=True),
+    "documents": _column(f"document {ID_LIST_HINT} from documents.csv, in column order",
+                         [NOT_BLANK, ID_LIST]),
+    **_text_pair("summary", "what the comparison shows", required=False),
+})
+
+COMPARISON_ROWS_SCHEMA = _table("comparison_rows.csv", {
+    "comparison": _column("the id of a comparison in comparisons.csv", [ID]),
+    "order": _column("a whole number from 1 giving the dimension's row", [POSITIVE_NUMBER]),
+    **_text_pair("dimension", "the dimension's row heading, the same on every cell of its row", required=True),
+    "document": _column("the id of one of the comparison's documents", [ID]),
+    "parts": _column("empty, or part slugs of that document separated by ';'", [ID_LIST], required=False),
+    **_text_pair("text", "what the document says on this dimension (or that it is silent)", required=True),
+})
+
 TABLE_SCHEMAS: dict[str, pa.DataFrameSchema] = {
     schema.name: schema
-    for schema in (EVENTS_SCHEMA, ERAS_SCHEMA, SOURCES_SCHEMA, THEMES_SCHEMA, ADJUSTMENTS_SCHEMA)
+    for schema in (EVENTS_SCHEMA, ERAS_SCHEMA, SOURCES_SCHEMA, THEMES_SCHEMA, ADJUSTMENTS_SCHEMA,
+                   DOCUMENTS_SCHEMA, DOCUMENT_PARTS_SCHEMA, COMPARISONS_SCHEMA, COMPARISON_ROWS_SCHEMA)
 }
 
 
 def text_pairs(schema: pa.DataFrameSchema) -> list[tuple[str, str]]:
     """The ``(x_zh, x_en)`` column pairs of a table, which must be both filled or both empty."""
-    return [(name, name[:-3] + "_en") for name in schema.columns if name.endswith("_zh")]
+    return [(name, name[:-3] + "_en") for name in schema.columns
+            if name.endswith("_zh") and name[:-3] + "_en" in schema.columns]

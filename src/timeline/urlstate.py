@@ -1,4 +1,5 @@
-"""The view a URL carries: language, filters, the open event or era, and the quiz.
+"""The view a URL carries: language, filters, the open event or era, the open document or comparison,
+and the quiz.
 
 Pure both ways, so a copied link reopens the same view: :func:`view_from_params` reads query
 parameters (ignoring, and reporting, values it does not know) and :func:`params_from_view` writes
@@ -14,10 +15,10 @@ from dataclasses import dataclass, field
 from timeline.dataset import Dataset
 from timeline.filters import FilterState, year_bounds
 from timeline.quiz import MAX_SEED, QUIZ_KINDS
-from timeline.vocab import CATEGORIES, DEFAULT_LANGUAGE, IMPORTANCE, LANGUAGES, SOURCE_KINDS
+from timeline.vocab import CATEGORIES, DEFAULT_LANGUAGE, DOCUMENT_KINDS, IMPORTANCE, LANGUAGES, SOURCE_KINDS
 
 PARAM_NAMES = ("lang", "era", "cat", "imp", "years", "q", "event", "show_era", "cmp", "theme", "kind", "sq",
-               "quiz", "seed")
+               "doc", "part", "doc_kind", "doc_era", "doc_cmp", "quiz", "seed")
 # Parameters Streamlit itself understands; never reported as unknown.
 _STREAMLIT_PARAMS = ("embed", "embed_options")
 
@@ -34,6 +35,12 @@ class ViewState:
     theme: str | None = None
     source_kinds: tuple[str, ...] = ()
     source_query: str = ""
+    # The Documents page: the open document and part (?doc=1960-treaty&part=art-6), the list's filters, a comparison.
+    document: str | None = None
+    part: str | None = None
+    document_kinds: tuple[str, ...] = ()
+    document_eras: tuple[str, ...] = ()
+    comparison: str | None = None
     # The quiz page: its kind and seed (?quiz=mixed&seed=1234), so everyone at one address gets the same questions.
     quiz: str | None = None
     quiz_seed: int | None = None
@@ -75,8 +82,24 @@ def view_from_params(params: Mapping[str, str | list[str]], dataset: Dataset) ->
     view = ViewState(lang=lang, filters=filters, event=event, era=era, compare=compare, theme=theme,
                      source_kinds=source_kinds, source_query=value.get("sq", "").strip(),
                      quiz=_known_one(value.get("quiz", ""), set(QUIZ_KINDS), "quiz", ignored),
-                     quiz_seed=_seed(value.get("seed", ""), ignored))
+                     quiz_seed=_seed(value.get("seed", ""), ignored),
+                     **_document_view(value, dataset, ignored))
     return view, ignored
+
+
+def _document_view(value: dict[str, str], dataset: Dataset, ignored: list[IgnoredParam]) -> dict:
+    """The Documents page's part of the view; a part counts only within the document named beside it."""
+    documents, parts = dataset.documents, dataset.document_parts
+    document = _known_one(value.get("doc", ""), set(documents.get("id", [])), "doc", ignored)
+    known_parts = set(parts.loc[parts["document"] == document, "part"]) if document and not parts.empty else set()
+    part = _known_one(value.get("part", ""), known_parts, "part", ignored)
+    return {
+        "document": document,
+        "part": part,
+        "document_kinds": _known_items(value.get("doc_kind", ""), set(DOCUMENT_KINDS), "doc_kind", ignored),
+        "document_eras": _known_items(value.get("doc_era", ""), set(dataset.eras["id"]), "doc_era", ignored),
+        "comparison": _known_one(value.get("doc_cmp", ""), set(dataset.comparisons.get("id", [])), "doc_cmp", ignored),
+    }
 
 
 def params_from_view(view: ViewState) -> dict[str, str]:
@@ -107,6 +130,16 @@ def params_from_view(view: ViewState) -> dict[str, str]:
         params["kind"] = ",".join(view.source_kinds)
     if view.source_query.strip():
         params["sq"] = view.source_query.strip()
+    if view.document:
+        params["doc"] = view.document
+        if view.part:
+            params["part"] = view.part
+    if view.document_kinds:
+        params["doc_kind"] = ",".join(view.document_kinds)
+    if view.document_eras:
+        params["doc_era"] = ",".join(view.document_eras)
+    if view.comparison:
+        params["doc_cmp"] = view.comparison
     if view.quiz:
         params["quiz"] = view.quiz
     if view.quiz_seed is not None:

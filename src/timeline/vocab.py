@@ -40,6 +40,18 @@ SOURCE_KINDS: dict[str, dict[str, str]] = {
 PRIMARY_SOURCE_KINDS = frozenset({"official", "archive"})
 ANALYSIS_SOURCE_KINDS = frozenset({"scholarship"})
 
+# The kinds of primary document on the Documents page, in the order its filter lists them.
+DOCUMENT_KINDS: dict[str, dict[str, str]] = {
+    "treaty": {"zh": "条约", "en": "Treaty"},
+    "agreement": {"zh": "协定", "en": "Agreement"},
+    "exchange-of-notes": {"zh": "换文", "en": "Exchange of notes"},
+    "guidelines": {"zh": "防卫合作指针", "en": "Defence guidelines"},
+    "joint-statement": {"zh": "联合宣言与声明", "en": "Joint declaration or statement"},
+    "strategy": {"zh": "战略文件", "en": "Strategy"},
+    "report": {"zh": "报告", "en": "Report"},
+    "law": {"zh": "法律", "en": "Law"},
+}
+
 
 def category_label(category: str, lang: str) -> str:
     """The category's label in ``lang``, or the raw value for one outside the vocabulary."""
@@ -49,3 +61,8 @@ def category_label(category: str, lang: str) -> str:
 def importance_label(importance: int, lang: str) -> str:
     """The importance level's label in ``lang``."""
     return IMPORTANCE.get(importance, {}).get(lang, str(importance))
+
+
+def document_kind_label(kind: str, lang: str) -> str:
+    """The document kind's label in ``lang``, or the raw value for one outside the vocabulary."""
+    return DOCUMENT_KINDS.get(kind, {}).get(lang, kind)

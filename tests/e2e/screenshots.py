@@ -26,6 +26,9 @@ PAGES = {
     "compare": "compare",
     "themes": "themes?theme=dependence-centrifugal",
     "sources": "sources",
+    "documents": "documents",
+    "document": "documents?doc=1960-treaty&part=art-6",
+    "doc-compare": "documents?doc_cmp=treaties-1951-1960",
     "quiz": "quiz?quiz=mixed&seed=1234",
 }
 

@@ -7,10 +7,11 @@ import functools
 import streamlit as st
 
 from timeline.compare import ASPECTS, chosen_adjustments, comparison_csv_bytes, comparison_markdown, key_documents
+from timeline.documents import documents_of_event
 from timeline.markup import escape_markdown
 from timeline.ui import state
 from timeline.ui.data import active_dataset
-from timeline.ui.navigation import event_link_button
+from timeline.ui.navigation import document_link_button, event_link_button
 from timeline.ui.state import t
 from timeline.ui.styles import apply_style
 
@@ -61,6 +62,11 @@ def render() -> None:
                 if aspect == "documents":
                     for event_id, label in key_documents(dataset, adjustment, lang):
                         event_link_button(event_id, escape_markdown(label), key=f"w_doc_{adjustment['id']}_{event_id}")
+                        for document in documents_of_event(dataset, event_id).itertuples():
+                            document_link_button(
+                                document.id, escape_markdown(t("compare_open_document",
+                                                               title=getattr(document, f"title_{lang}"))),
+                                key=f"w_text_{adjustment['id']}_{event_id}_{document.id}")
                 else:
                     st.markdown(escape_markdown(adjustment[f"{aspect}_{lang}"]))
         st.divider()

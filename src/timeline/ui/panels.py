@@ -8,8 +8,10 @@ import pandas as pd
 import streamlit as st
 
 from timeline.dataset import Dataset, split_ids
+from timeline.documents import documents_of_event
 from timeline.markup import escape_markdown, safe_link
 from timeline.ui import state
+from timeline.ui.navigation import document_link_button
 from timeline.ui.reader import PANEL_TITLE_KEY
 from timeline.ui.state import t
 from timeline.vocab import category_label, importance_label
@@ -36,6 +38,7 @@ def render_event_panel(dataset: Dataset, event_id: str, filtered: pd.DataFrame) 
         st.button(f"{t('era')}{t('colon')}{escape_markdown(era[f'name_{lang}'])}", key="w_event_era",
                   on_click=state.open_era, args=(era["id"],), type="tertiary", icon=":material/date_range:")
     st.markdown(f"**{escape_markdown(event[f'summary_{lang}'])}**")
+    _render_documents(dataset, event_id, lang)
     for section in ("background", "content", "significance"):
         text = str(event[f"{section}_{lang}"]).strip()
         if text:
@@ -113,6 +116,18 @@ def _event_button(event_id: str, date: str, title: str, key_prefix: str) -> None
               args=(event_id,), type="tertiary", wrap=True, icon=":material/arrow_forward:")
 
 
+def _render_documents(dataset: Dataset, event_id: str, lang: str) -> None:
+    """The documents this event belongs to, each one click from its reading on the Documents page."""
+    documents = documents_of_event(dataset, event_id)
+    if documents.empty:
+        return
+    st.markdown(f"### {t('panel_documents')}")
+    with st.container(gap=None):
+        for document in documents.itertuples():
+            document_link_button(document.id, escape_markdown(getattr(document, f"title_{lang}")),
+                                 key=f"w_event_doc_{document.id}")
+
+
 def _render_related(dataset: Dataset, event: pd.Series, lang: str) -> None:
     rows = [dataset.event_row[related] for related in split_ids(event["related"])
             if related in dataset.event_row and related != event["id"]]
@@ -125,10 +140,15 @@ def _render_related(dataset: Dataset, event: pd.Series, lang: str) -> None:
 
 
 def _render_sources(dataset: Dataset, event: pd.Series, lang: str) -> None:
-    cited = dataset.sources.set_index("id").reindex(split_ids(event["sources"])).dropna(subset=[f"citation_{lang}"])
+    render_citations(dataset, event["sources"], f"### {t('sources')}", lang)
+
+
+def render_citations(dataset: Dataset, source_ids: str, heading: str, lang: str) -> None:
+    """The sources named in a ``;``-separated cell, numbered and linked, under ``heading`` (nothing if none)."""
+    cited = dataset.sources.set_index("id").reindex(split_ids(source_ids)).dropna(subset=[f"citation_{lang}"])
     if cited.empty:
         return
-    st.markdown(f"### {t('sources')}")
+    st.markdown(heading)
     st.markdown("\n".join(
         f"{number}. {safe_link(row[f'citation_{lang}'], row['url'])}"
         for number, (_, row) in enumerate(cited.iterrows(), start=1)

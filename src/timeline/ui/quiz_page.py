@@ -17,7 +17,6 @@ from timeline.quiz import (
     DEFAULT_QUIZ_KIND,
     QUIZ_KINDS,
     Question,
-    Target,
     available_kinds,
     build_quiz,
     quiz_material,
@@ -25,10 +24,9 @@ from timeline.quiz import (
 )
 from timeline.ui import state
 from timeline.ui.data import active_dataset, dataset_key
-from timeline.ui.navigation import event_link_button
+from timeline.ui.navigation import document_link_button, event_link_button
 from timeline.ui.state import t
 from timeline.urlstate import ViewState, params_from_view
-from timeline.vocab import DEFAULT_LANGUAGE
 
 ANSWERS_KEY = "quiz_answers"
 SUBMITTED_KEY = "quiz_submitted"
@@ -72,7 +70,7 @@ def render() -> None:
             else:
                 _render_choice(question, answers, submitted)
             if submitted:
-                _render_result(question, answers.get(question.number, ()), view.lang)
+                _render_result(question, answers.get(question.number, ()))
     with st.container(key="quiz_score"):
         if submitted:
             st.subheader(t("quiz_score", score=score_quiz(quiz, answers), total=len(quiz.questions)), anchor=False)
@@ -160,7 +158,7 @@ def _render_order(question: Question, answers: dict, submitted: bool) -> None:
         )
 
 
-def _render_result(question: Question, given: tuple, lang: str) -> None:
+def _render_result(question: Question, given: tuple) -> None:
     """Right or wrong, the right answer when it was not given, and links to what the question is about."""
     if question.is_right(given):
         st.badge(t("quiz_right"), icon=":material/check_circle:", color="green")
@@ -176,14 +174,8 @@ def _render_result(question: Question, given: tuple, lang: str) -> None:
             if target.kind == "event":
                 event_link_button(target.id, escape_markdown(label), key=f"w_quiz_link_{question.number}_{target.id}")
             else:
-                link_text = escape_markdown(t("quiz_open_document", label=label))
-                st.markdown(f"[{link_text}]({_document_address(target, lang)})")
-
-
-def _document_address(target: Target, lang: str) -> str:
-    """The Documents page's address of a document at one of its parts (issue 11's ``?doc=…&part=…``)."""
-    params = {"doc": target.id, "part": target.part or "", **({"lang": lang} if lang != DEFAULT_LANGUAGE else {})}
-    return f"documents?{urlencode(params)}"
+                document_link_button(target.id, escape_markdown(label), part=target.part,
+                                     key=f"w_quiz_link_{question.number}_{target.id}")
 
 
 def _submit(key: str) -> None:

@@ -53,7 +53,7 @@ def _read_view(dataset: Dataset) -> None:
     view, ignored = view_from_params(st.query_params.to_dict(), dataset)
     st.session_state[VIEW_KEY] = view
     st.session_state[IGNORED_KEY] = ignored
-    if view.event or view.era:
+    if view.event or view.era or view.document or view.comparison:
         _request_focus()
 
 
@@ -101,6 +101,18 @@ def open_era(era_id: str | None, *, from_chart: bool = False) -> None:
     _request_focus()
     if not from_chart:
         _forget_chart_selection()
+
+
+def open_document(doc_id: str | None, part: str | None = None) -> None:
+    """Open a document (at one of its parts, if given) on the Documents page and bring it into view."""
+    set_view(document=doc_id, part=part if doc_id else None, comparison=None)
+    _request_focus()
+
+
+def open_comparison(comparison_id: str | None) -> None:
+    """Open a side-by-side comparison of documents (closing any open document) and bring it into view."""
+    set_view(comparison=comparison_id, document=None, part=None)
+    _request_focus()
 
 
 def focus_nonce() -> int:
