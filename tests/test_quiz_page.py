@@ -121,14 +121,19 @@ def test_an_answers_link_opens_its_event_on_the_timeline(app, mini):
     assert f"得分：0 / {len(quiz.questions)}" in [subheader.value for subheader in at.subheader]
 
 
-def test_answers_survive_a_language_switch(app, mini):
-    """Switching to English mid-quiz keeps the choices made, shown in English."""
+def test_answers_survive_a_language_switch_and_a_visit_to_another_page(app, mini):
+    """Switching to English mid-quiz keeps the choices made; so does reading the Timeline and coming back."""
     at = _open(app, quiz="date", seed="5")
     quiz = build_quiz(quiz_material(mini, FilterState()), "date", 5, "zh")
-    at.radio(key="w_quiz_q1").set_value(quiz.questions[0].answer[0]).run()
+    right = quiz.questions[0].answer[0]
+    at.radio(key="w_quiz_q1").set_value(right).run()
     next(widget for widget in at.get("button_group") if widget.key == "w_lang").set_value("en").run()
-    assert at.radio(key="w_quiz_q1").value == quiz.questions[0].answer[0]
+    assert at.radio(key="w_quiz_q1").value == right
     assert at.title[0].value == "Test yourself"
+    at.switch_page("src/timeline/ui/pages/timeline.py").run()
+    assert not at.radio
+    at.switch_page(QUIZ_PAGE).run()
+    assert at.radio(key="w_quiz_q1").value == right and at.radio(key="w_quiz_q2").value is None
 
 
 @pytest.mark.parametrize(("params", "ignored"), [

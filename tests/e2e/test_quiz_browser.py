@@ -30,22 +30,25 @@ def test_a_quiz_is_answered_scored_and_links_to_its_event_on_a_phone(phone):
     quiz = build_quiz(quiz_material(load_dataset(bundled_data_dir()), FilterState()), "mixed", SEED, "en")
     phone.goto(f"{phone.base}/quiz?quiz=mixed&seed={SEED}&lang=en")
     wait_for_script(phone)
+    # Every question drawn (no placeholder left), so a tap is not lost to an element still being painted.
+    phone.wait_for_function("() => !document.querySelector('[data-testid=\"stSkeleton\"]')", timeout=60_000)
+    expect(phone.locator(f".st-key-quiz_question_{len(quiz.questions)}")).to_be_visible()
     for question in quiz.questions:
         labels = {option.key: option.label for option in question.options}
         if question.kind == "order":
             letters = {option.key: "ABCDE"[index] for index, option in enumerate(question.options)}
             for position, key in enumerate(question.answer, start=1):
                 box = phone.locator(f".st-key-w_quiz_q{question.number}_{position}")
-                box.locator("input").click()
+                box.locator("input").tap()  # a tap, as on a phone (a mouse click does not open it on a touch screen)
                 choice = f"{letters[key]}. {labels[key]}"
-                phone.locator('[role="option"]', has_text=choice).click()
+                phone.locator('[role="option"]', has_text=choice).tap()
                 expect(box.get_by_role("combobox")).to_have_value(choice)
         else:
             radios = phone.locator(f".st-key-w_quiz_q{question.number}")
-            radios.locator("label").filter(has_text=labels[question.answer[0]]).first.click()
+            radios.locator("label").filter(has_text=labels[question.answer[0]]).first.tap()
             expect(radios.get_by_role("radio", name=labels[question.answer[0]], exact=True)).to_be_checked()
     wait_for_script(phone)
-    phone.locator(".st-key-w_quiz_submit button").click()
+    phone.locator(".st-key-w_quiz_submit button").tap()
     expect(phone.locator(".st-key-quiz_score")).to_contain_text(f"Score: {len(quiz.questions)} / {len(quiz.questions)}",
                                                                  timeout=30_000)
     for question in quiz.questions:
@@ -54,7 +57,7 @@ def test_a_quiz_is_answered_scored_and_links_to_its_event_on_a_phone(phone):
     event = asked.about[0]
     link = phone.locator(f".st-key-w_quiz_link_{asked.number}_{event.id} button")
     link.scroll_into_view_if_needed()
-    link.click()
+    link.tap()
     title = load_dataset(bundled_data_dir()).events.set_index("id").at[event.id, "title_en"]
     expect(phone.locator(".st-key-panel_title")).to_contain_text(title, timeout=30_000)
     expect(phone).to_have_url(f"{phone.base}/?lang=en&event={event.id}&quiz=mixed&seed={SEED}")

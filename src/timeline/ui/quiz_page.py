@@ -30,6 +30,8 @@ from timeline.urlstate import ViewState, params_from_view
 
 ANSWERS_KEY = "quiz_answers"
 SUBMITTED_KEY = "quiz_submitted"
+SHOWN_KEY = "quiz_shown"  # the quiz whose answers the answer widgets hold
+ANSWER_WIDGET = "w_quiz_q"
 # Letters name the events of an ordering question, so a choice stays clear when a phone truncates its title.
 LETTERS = "ABCDEFGHIJ"
 
@@ -59,6 +61,7 @@ def render() -> None:
     key = _quiz_key(dataset, view)
     answers = st.session_state.setdefault(ANSWERS_KEY, {}).setdefault(key, {})
     submitted = key in st.session_state.setdefault(SUBMITTED_KEY, set())
+    _restore_answers(key, quiz.questions, answers)
     for question in quiz.questions:
         with st.container(key=f"quiz_question_{question.number}", border=True):
             st.subheader(t("quiz_question", number=question.number), anchor=False)
@@ -127,14 +130,45 @@ def _quiz_key(dataset: Dataset, view: ViewState) -> str:
     return f"{dataset_key(dataset)}|{view.quiz}|{view.quiz_seed}|{view.filters}"
 
 
+def _answer_widgets(question: Question) -> list[str]:
+    """The keys of the widgets holding a question's answer: one radio, or one select box per position."""
+    if question.kind == "order":
+        return [f"{ANSWER_WIDGET}{question.number}_{position}" for position in range(1, len(question.options) + 1)]
+    return [f"{ANSWER_WIDGET}{question.number}"]
+
+
+def _restore_answers(key: str, questions: tuple[Question, ...], answers: dict) -> None:
+    """Give answer widgets new on the page (another quiz, or a return to this one) the answers saved for the quiz.
+
+    A widget already on the page keeps its own value: writing the saved one back on every run would
+    undo a second quick tap made while the first tap's run was still going.
+    """
+    if st.session_state.get(SHOWN_KEY) != key:
+        _forget_answer_widgets()
+        st.session_state[SHOWN_KEY] = key
+    for question in questions:
+        saved = answers.get(question.number, ())
+        for index, widget in enumerate(_answer_widgets(question)):
+            if widget not in st.session_state:
+                st.session_state[widget] = saved[index] if index < len(saved) else None
+
+
+def _forget_answer_widgets() -> None:
+    for widget in [name for name in st.session_state if str(name).startswith(ANSWER_WIDGET)]:
+        del st.session_state[widget]
+
+
+def _save_answer(question: Question, answers: dict) -> None:
+    """Keep a question's answer beyond its widgets, which a visit to another page clears."""
+    answers[question.number] = tuple(st.session_state.get(widget) for widget in _answer_widgets(question))
+
+
 def _render_choice(question: Question, answers: dict, submitted: bool) -> None:
     labels = {option.key: option.label for option in question.options}
-    widget = f"w_quiz_q{question.number}"
-    given = answers.get(question.number, (None,))[0]
     st.radio(
-        t("quiz_question", number=question.number), list(labels), key=state.bind(widget, given),
+        t("quiz_question", number=question.number), list(labels), key=_answer_widgets(question)[0],
         format_func=lambda key: escape_markdown(labels[key]), label_visibility="collapsed", disabled=submitted,
-        on_change=lambda: answers.__setitem__(question.number, (st.session_state[widget],)),
+        on_change=_save_answer, args=(question, answers),
     )
 
 
@@ -143,18 +177,10 @@ def _render_order(question: Question, answers: dict, submitted: bool) -> None:
     letters = {option.key: LETTERS[index] for index, option in enumerate(question.options)}
     labels = {option.key: f"{letters[option.key]}. {option.label}" for option in question.options}
     st.markdown("  \n".join(escape_markdown(label) for label in labels.values()))
-    given = list(answers.get(question.number, (None,) * len(question.options)))
-
-    def choose(position: int, widget: str) -> None:
-        given[position] = st.session_state[widget]
-        answers[question.number] = tuple(given)
-
-    for position in range(len(question.options)):
-        widget = f"w_quiz_q{question.number}_{position + 1}"
+    for position, widget in enumerate(_answer_widgets(question), start=1):
         st.selectbox(
-            t("quiz_position", position=position + 1), list(labels), key=state.bind(widget, given[position]),
-            format_func=labels.get, placeholder=t("quiz_choose"), disabled=submitted,
-            on_change=choose, args=(position, widget),
+            t("quiz_position", position=position), list(labels), key=widget, format_func=labels.get,
+            placeholder=t("quiz_choose"), disabled=submitted, on_change=_save_answer, args=(question, answers),
         )
 
 
@@ -185,3 +211,4 @@ def _submit(key: str) -> None:
 def _retry(key: str) -> None:
     st.session_state[SUBMITTED_KEY].discard(key)
     st.session_state[ANSWERS_KEY].pop(key, None)
+    _forget_answer_widgets()
