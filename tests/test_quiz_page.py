@@ -79,7 +79,7 @@ def test_answering_scores_and_says_which_were_wrong(app, mini):
 
 
 def test_try_again_clears_the_answers_of_the_same_quiz(app, mini):
-    """After scoring, Try again empties every answer and asks the same questions."""
+    """After scoring, Try again empties every answer and asks the same questions; New quiz asks others, unanswered."""
     at = _open(app, quiz="era", seed="8", lang="en")
     quiz = build_quiz(quiz_material(mini, FilterState()), "era", 8, "en")
     asked = _asked(at)
@@ -88,6 +88,9 @@ def test_try_again_clears_the_answers_of_the_same_quiz(app, mini):
     at.button(key="w_quiz_retry").click().run()
     assert _asked(at) == asked and all(radio.value is None for radio in at.radio)
     assert at.button(key="w_quiz_submit")
+    _answer(at, quiz).button(key="w_quiz_submit").click().run()
+    at.button(key="w_quiz_new_after").click().run()  # or a new quiz, from where the score is read
+    assert at.query_params["seed"] != "8" and all(radio.value is None for radio in at.radio)
 
 
 def test_an_ordering_question_is_answered_with_one_box_per_position(app, mini):

@@ -330,7 +330,10 @@ def _natural(column: pd.Series) -> pd.Series:
 
 def _document_question(material: QuizMaterial, rng: random.Random, used: _UsedView, lang: str,
                        number: int) -> Question | None:
-    """Which document a part's digest comes from; the wrong documents are of the same kind or close in date."""
+    """Which document a part's digest comes from; the wrong documents are of the same kind or close in date.
+
+    The part's heading is kept for the answer: a heading such as "Important Influence Situations Act" gives it away.
+    """
     parts = _digested_parts(material)
     unasked = parts[~parts["document"].isin(used.any)]
     parts = unasked if not unasked.empty else parts[~parts["document"].isin(used.same)]
@@ -350,7 +353,7 @@ def _document_question(material: QuizMaterial, rng: random.Random, used: _UsedVi
     chosen = sorted([right, *wrong], key=lambda doc: (signed[doc], doc))
     title = str(documents.at[right, f"title_{lang}"])
     return Question(
-        number=number, kind="document", prompt=translate("quiz_prompt_document", lang, part=part[f"heading_{lang}"]),
+        number=number, kind="document", prompt=translate("quiz_prompt_document", lang),
         subject=str(part[f"digest_{lang}"]),
         options=tuple(Option(doc, str(documents.at[doc, f"title_{lang}"])) for doc in chosen),
         answer=(right,), about=(Target("document", right, f"{title} · {part[f'heading_{lang}']}", str(part["part"])),),

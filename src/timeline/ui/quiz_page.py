@@ -77,7 +77,9 @@ def render() -> None:
     with st.container(key="quiz_score"):
         if submitted:
             st.subheader(t("quiz_score", score=score_quiz(quiz, answers), total=len(quiz.questions)), anchor=False)
-            st.button(t("quiz_retry"), key="w_quiz_retry", on_click=_retry, args=(key,), icon=":material/replay:")
+            retry, fresh = st.columns(2)
+            retry.button(t("quiz_retry"), key="w_quiz_retry", on_click=_retry, args=(key,), icon=":material/replay:")
+            fresh.button(t("quiz_new"), key="w_quiz_new_after", icon=":material/casino:", on_click=_new_quiz)
         else:
             st.button(t("quiz_submit"), key="w_quiz_submit", type="primary", on_click=_submit, args=(key,),
                       icon=":material/done_all:")
@@ -99,6 +101,11 @@ def _new_seed(avoid: int | None = None) -> int:
     return seed
 
 
+def _new_quiz() -> None:
+    """Another seed for the same kind and filters; the address follows."""
+    state.set_view(quiz_seed=_new_seed(avoid=state.view().quiz_seed))
+
+
 def _render_controls(dataset: Dataset, view: ViewState) -> None:
     lang = view.lang
     kinds = {kind: t(f"quiz_kind_{kind}") for kind in QUIZ_KINDS}
@@ -115,8 +122,7 @@ def _render_controls(dataset: Dataset, view: ViewState) -> None:
         placeholder=t("quiz_eras_placeholder"), select_all=False,
         on_change=lambda: state.set_filters(eras=tuple(st.session_state["w_quiz_eras"])),
     )
-    st.button(t("quiz_new"), key="w_quiz_new", icon=":material/casino:",
-              on_click=lambda: state.set_view(quiz_seed=_new_seed(avoid=view.quiz_seed)))
+    st.button(t("quiz_new"), key="w_quiz_new", icon=":material/casino:", on_click=_new_quiz)
 
 
 def _share_address(view: ViewState) -> str:
