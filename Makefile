@@ -7,6 +7,7 @@ LOWEST := .venv-lowest
 DATA ?=
 PORT ?= 8501
 ADDRESS ?= 127.0.0.1
+WORKERS ?= 2
 LOCK_ARGS ?=
 UV_VERSION := 0.13.9
 UV := $(BIN)/uv
@@ -14,7 +15,7 @@ UV := $(BIN)/uv
 export UV_PYTHON_DOWNLOADS := never
 UV_COMPILE := $(UV) pip compile pyproject.toml --quiet --generate-hashes --python-version 3.11 --python-platform linux
 
-.PHONY: run test test-lowest lock lint validate bench clean
+.PHONY: run serve test test-lowest lock lint validate bench load clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -45,9 +46,16 @@ run: $(VENV)/.installed
 	$(if $(DATA),TIMELINE_DATA_DIR=$(abspath $(DATA)),) $(BIN)/streamlit run dashboard.py \
 		--server.address $(ADDRESS) --server.port $(PORT)
 
+## Serve many users: WORKERS Streamlit processes (about one core each) behind HAProxy on PORT, each
+## browser pinned to a worker by a cookie the proxy sets; Ctrl-C or SIGTERM stops all of it.
+## Needs Debian's haproxy (apt-get install haproxy). See docs/deploy.md.
+serve: $(VENV)/.installed
+	$(if $(DATA),TIMELINE_DATA_DIR=$(abspath $(DATA)),) $(BIN)/python deploy/serve.py --workers $(WORKERS) \
+		--port $(PORT) --address $(ADDRESS)
+
 ## Lint, then run every test (browser tests skip without Chromium unless REQUIRE_E2E=1).
 test: $(VENV)/.installed-test
-	$(BIN)/ruff check src tests dashboard.py benchmarks
+	$(BIN)/ruff check src tests dashboard.py benchmarks deploy
 	$(BIN)/python -m pytest
 
 ## Run every test on the lowest versions pyproject.toml allows for each direct dependency, in a new
@@ -68,11 +76,16 @@ lock: $(UV)
 	$(UV_COMPILE) $(LOCK_ARGS) -c requirements-test.lock -o requirements.lock
 
 lint: $(VENV)/.installed-test
-	$(BIN)/ruff check src tests dashboard.py benchmarks
+	$(BIN)/ruff check src tests dashboard.py benchmarks deploy
 
 ## Check a data folder: make validate DATA=path (default data/).
 validate: $(VENV)/.installed
 	$(BIN)/python -m timeline validate $(or $(DATA),data)
+
+## The load benchmark: simulated users over the websocket, one process against N behind the proxy and
+## the bare app; prints the capacity table (about 15 minutes; see benchmarks/load.py for single runs).
+load: $(VENV)/.installed-test
+	$(BIN)/python -m benchmarks.load
 
 clean:
 	rm -rf $(VENV) $(LOWEST) .pytest_cache .ruff_cache

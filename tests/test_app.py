@@ -192,7 +192,7 @@ def test_a_fault_is_logged_with_its_traceback_and_shown_calmly(app, monkeypatch,
     with caplog.at_level(logging.ERROR, logger="timeline"):
         at = app.run()
     assert not at.exception
-    [record] = [record for record in caplog.records if record.name == "timeline.ui.app"]
+    [record] = [record for record in caplog.records if record.name == "timeline.ui.guard"]
     assert record.levelno == logging.ERROR and record.exc_info[0] is ZeroDivisionError
     assert "Traceback" in caplog.text and "broken_export" in caplog.text
     reference = re.search(r"reference (\w+)", record.getMessage()).group(1)

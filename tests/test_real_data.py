@@ -117,11 +117,19 @@ def write_seed_runs(seed: str | Path) -> None:
     SEED_RUNS.write_text("\n".join(fingerprints) + "\n", encoding="utf-8")
 
 
+def _teaching_tables(bundled) -> dict:
+    """The tours, their stops and the typed links, each row named by an ``id`` for the messages."""
+    stops, links = bundled.tour_stops, bundled.links
+    return {"tours": bundled.tours,
+            "tour_stops": stops.assign(id=stops["tour"] + " stop " + stops["order"].astype(str)),
+            "links": links.assign(id=links["source"] + " → " + links["target"])}
+
+
 def test_no_sentence_is_pasted_from_the_seed(bundled):
     """No text shares a run of 12 characters with the seed (only its bibliography may be quoted)."""
     seed_runs = set(SEED_RUNS.read_text(encoding="utf-8").split())
     assert len(seed_runs) > 4000, "the seed's fingerprints are missing"
-    tables = {"events": bundled.events, "eras": bundled.eras, "themes": bundled.themes}
+    tables = {"events": bundled.events, "eras": bundled.eras, "themes": bundled.themes, **_teaching_tables(bundled)}
     for name, table in tables.items():
         for column in [column for column in table.columns if column.endswith(("_zh", "_en")) or column == "aliases"]:
             for row_id, text in zip(table["id"], table[column].astype(str)):
@@ -141,7 +149,7 @@ def test_chinese_texts_use_full_width_punctuation(bundled):
     """Chinese prose punctuates as Chinese scholarship does: ，；：（） rather than their ASCII forms."""
     ascii_marks = re.compile(r"[\u4e00-\u9fff][,;:()]|[,;:()][\u4e00-\u9fff]")
     for name, table in {"events": bundled.events, "eras": bundled.eras, "themes": bundled.themes,
-                        "adjustments": bundled.adjustments}.items():
+                        "adjustments": bundled.adjustments, **_teaching_tables(bundled)}.items():
         for column in [column for column in table.columns if column.endswith("_zh")]:
             for row_id, text in zip(table["id"], table[column]):
                 match = ascii_marks.search(text)

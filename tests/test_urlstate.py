@@ -150,13 +150,17 @@ def view_states(dataset) -> st.SearchStrategy[ViewState]:
         "document_kinds": _some_of(DOCUMENT_KINDS),
         "document_eras": _some_of(dataset.eras["id"]),
         "comparison": _one_of(dataset.comparisons["id"]),
+        "tour": st.just(None),  # drawn with its stop below: a stop means something only within a tour
+        "stop": st.just(1),
         "quiz": _one_of(QUIZ_KINDS),
         "quiz_seed": st.none() | st.integers(0, MAX_SEED),
     }
     # A field added to either dataclass must be added here too, or this fails rather than skip it.
     assert set(filter_fields) == {field.name for field in dataclasses.fields(FilterState)}
     assert set(view_fields) == {field.name for field in dataclasses.fields(ViewState)}
-    return st.builds(ViewState, **view_fields).flatmap(lambda view: _with_a_part(view, dataset))
+    views = st.builds(ViewState, **view_fields).flatmap(lambda view: _with_a_part(view, dataset))
+    return views | st.builds(lambda view, tour_stop: dataclasses.replace(view, tour=tour_stop[0], stop=tour_stop[1]),
+                             views, _tour_stops(dataset))
 
 
 def _with_a_part(view: ViewState, dataset) -> st.SearchStrategy[ViewState]:
@@ -165,6 +169,13 @@ def _with_a_part(view: ViewState, dataset) -> st.SearchStrategy[ViewState]:
         return st.just(view)
     parts = dataset.document_parts.loc[dataset.document_parts["document"] == view.document, "part"]
     return _one_of(parts).map(lambda part: dataclasses.replace(view, part=part))
+
+
+def _tour_stops(dataset) -> st.SearchStrategy[tuple[str, int]]:
+    """A tour of ``dataset`` and one of its stop numbers."""
+    counts = dataset.tour_stops.groupby("tour").size().to_dict()
+    return st.sampled_from(sorted(counts)).flatmap(
+        lambda tour: st.tuples(st.just(tour), st.integers(1, counts[tour])))
 
 
 # Loaded here, not as a fixture, so the strategy can be built when the test is defined.
@@ -184,10 +195,11 @@ ONE_FIELD_CHANGED = {
     "source_kinds": ("news",), "source_query": "mofa", "filters.eras": ("occupation",),
     "filters.categories": ("law",), "filters.importance": (3,), "filters.years": (1950, 1951),
     "filters.query": "安保", "document": "test-treaty", "part": "art-3", "document_kinds": ("law",),
-    "document_eras": ("occupation",), "comparison": "test-comparison", "quiz": "date", "quiz_seed": 1234,
+    "document_eras": ("occupation",), "comparison": "test-comparison", "tour": "peace", "stop": 2, "quiz": "date",
+    "quiz_seed": 1234,
 }
-# A part is read only beside its document.
-COMPANIONS = {"part": {"document": "test-treaty"}}
+# Fields that mean something only beside another: the view that shows each one.
+COMPANIONS = {"part": {"document": "test-treaty"}, "stop": {"tour": "peace"}}
 
 
 def test_one_field_changed_names_every_field():

@@ -64,7 +64,8 @@ def test_valid_folder_prints_a_one_line_summary(capsys):
     """A valid folder exits 0 with a single summary line."""
     code, output = _validate(MINI, capsys)
     assert code == 0
-    assert output.strip().splitlines() == [f"{MINI}: valid — 7 events, 4 eras, 2 sources, 2 themes, 3 documents, 8 document parts"]
+    summary = "7 events, 4 eras, 2 sources, 2 themes, 3 documents, 8 document parts, 1 tour, 3 links"
+    assert output.strip().splitlines() == [f"{MINI}: valid — {summary}"]
 
 
 def test_command_line_never_shows_a_traceback():

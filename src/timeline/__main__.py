@@ -24,9 +24,11 @@ def validate(path: Path) -> int:
         print(f"{count} problem{'s' if count != 1 else ''} found in {path}", file=sys.stderr)
         return 1
     counts = [(len(dataset.events), "events"), (len(dataset.eras), "eras"), (len(dataset.sources), "sources"),
-              (len(dataset.themes), "themes"), (len(dataset.documents), "documents"),
-              (len(dataset.document_parts), "document parts")]
-    print(f"{path}: valid — " + ", ".join(f"{count} {name}" for count, name in counts))
+              (len(dataset.themes), "themes")]
+    counts += [(len(table), name) for table, name in ((dataset.documents, "documents"),
+               (dataset.document_parts, "document parts"), (dataset.tours, "tours"), (dataset.links, "links"))
+               if len(table)]
+    print(f"{path}: valid — " + ", ".join(f"{count} {name if count != 1 else name[:-1]}" for count, name in counts))
     return 0
 
 

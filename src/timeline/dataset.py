@@ -23,12 +23,13 @@ from timeline.dates import DateFormatError, date_bounds, format_span, format_spa
 from timeline.problems import DataError, Problem
 from timeline.schema import TABLE_SCHEMAS, text_pairs
 from timeline.search import build_search_text
-from timeline.vocab import ANALYSIS_SOURCE_KINDS, PRIMARY_SOURCE_KINDS
+from timeline.vocab import ANALYSIS_SOURCE_KINDS, LINK_TYPES, PRIMARY_SOURCE_KINDS
 
 DATA_DIR_VARIABLE = "TIMELINE_DATA_DIR"
 REQUIRED_FILES = ("events.csv", "eras.csv", "sources.csv")
 DOCUMENT_FILES = ("documents.csv", "document_parts.csv", "comparisons.csv", "comparison_rows.csv")
-OPTIONAL_FILES = ("themes.csv", "adjustments.csv", *DOCUMENT_FILES)
+TOUR_FILES = ("tours.csv", "tour_stops.csv", "links.csv")
+OPTIONAL_FILES = ("themes.csv", "adjustments.csv", *DOCUMENT_FILES, *TOUR_FILES)
 LANDMARK_TEXTS = ("background", "content", "significance")
 VERSION_FILE = "VERSION"
 
@@ -68,6 +69,9 @@ class Dataset:
     document_parts: pd.DataFrame = field(default_factory=pd.DataFrame)
     comparisons: pd.DataFrame = field(default_factory=pd.DataFrame)
     comparison_rows: pd.DataFrame = field(default_factory=pd.DataFrame)
+    tours: pd.DataFrame = field(default_factory=pd.DataFrame)
+    tour_stops: pd.DataFrame = field(default_factory=pd.DataFrame)
+    links: pd.DataFrame = field(default_factory=pd.DataFrame)
 
     @functools.cached_property
     def event_row(self) -> dict[str, int]:
@@ -153,6 +157,8 @@ def _with_base_tables(events: pd.DataFrame | None, problems: list[Problem], file
         "document_parts.csv": _as_text(base.document_parts, "document_parts.csv"),
         "comparisons.csv": _as_text(base.comparisons, "comparisons.csv"),
         "comparison_rows.csv": _as_text(base.comparison_rows, "comparison_rows.csv"),
+        # Tours and typed links are made of the base's events: an upload has its own, so none apply.
+        "tours.csv": None, "tour_stops.csv": None, "links.csv": None,
     }
     return _validated_dataset(tables, problems, origin=file, events_file=file, fingerprint=fingerprint)
 
@@ -256,6 +262,8 @@ def validate_tables(tables: dict[str, pd.DataFrame | None]) -> list[Problem]:
     if themes is not None and "id" in themes:
         problems += _reference_problems(themes, "themes.csv", "parent", set(themes["id"]), "a theme id in themes.csv")
     problems += _document_problems(tables)
+    problems += _tour_problems(tours=tables.get("tours.csv"), stops=tables.get("tour_stops.csv"), events=events)
+    problems += _link_problems(tables.get("links.csv"), events)
     return sorted(problems, key=_problem_order)
 
 
@@ -476,6 +484,89 @@ def _source_date_problems(events: pd.DataFrame, sources: pd.DataFrame) -> list[P
             for row, source in too_early.items()]
 
 
+def _tour_problems(tours: pd.DataFrame | None, stops: pd.DataFrame | None,
+                   events: pd.DataFrame | None) -> list[Problem]:
+    """Stops name a known tour and event; each tour's stops are numbered 1, 2, … n without gaps or repeats."""
+    problems: list[Problem] = []
+    tour_ids = set(tours["id"]) if tours is not None and "id" in tours else set()
+    if stops is None:
+        return [Problem("tours.csv", "the tour has no stops; expected its stops in tour_stops.csv", row=int(row),
+                        column="id", value=tour_id) for row, tour_id in _column_items(tours, "id")]
+    if events is not None and "id" in events:
+        problems += _reference_problems(stops, "tour_stops.csv", "event", set(events["id"]),
+                                        "an event id in events.csv")
+    problems += _reference_problems(stops, "tour_stops.csv", "tour", tour_ids, "a tour id in tours.csv")
+    if not {"tour", "order"} <= set(stops.columns):
+        return problems
+    numbered = stops[stops["order"].str.fullmatch(r"[1-9]\d*")]
+    for tour_id, in_tour in numbered.groupby("tour", sort=False):
+        orders = in_tour["order"].astype(int)
+        seen: set[int] = set()
+        for row, order in orders.items():
+            if order in seen:
+                problems.append(Problem("tour_stops.csv", f"tour {tour_id} already has a stop {order}; expected each "
+                                        "order once per tour", row=int(row), column="order", value=str(order)))
+            seen.add(order)
+        missing = sorted(set(range(1, max(seen) + 1)) - seen)
+        if missing:
+            problems.append(Problem("tour_stops.csv", f"tour {tour_id} has no stop {missing[0]}; expected its stops "
+                                    f"numbered 1 to {len(seen)} without gaps", row=int(orders.index[0]),
+                                    column="order"))
+    toured = set(stops["tour"])
+    problems += [Problem("tours.csv", "the tour has no stops; expected its stops in tour_stops.csv", row=int(row),
+                         column="id", value=tour_id)
+                 for row, tour_id in _column_items(tours, "id") if tour_id not in toured]
+    return problems
+
+
+def _column_items(table: pd.DataFrame | None, column: str) -> list[tuple[int, str]]:
+    """The (row, value) pairs of a column, none when the table or the column is absent."""
+    return [] if table is None or column not in table else list(table[column].items())
+
+
+# The date order each link type implies: "before" the source comes first, "after" it comes later.
+_LINK_ORDER_TEXT = {"before": "on or before", "after": "on or after"}
+
+
+def _link_problems(links: pd.DataFrame | None, events: pd.DataFrame | None) -> list[Problem]:
+    """Links join two different known events, once per type, in the date order their type implies."""
+    if links is None or not {"source", "target", "type"} <= set(links.columns):
+        return []
+    problems: list[Problem] = []
+    event_ids: set[str] = set()
+    if events is not None and "id" in events:
+        event_ids = set(events["id"])
+        for column in ("source", "target"):
+            problems += _reference_problems(links, "links.csv", column, event_ids, "an event id in events.csv")
+    for row in links.index[links["source"] == links["target"]]:
+        problems.append(Problem("links.csv", "the link points to its own source; expected two different events",
+                                row=int(row), column="target", value=links.at[row, "target"]))
+    repeated = links.duplicated(["source", "target", "type"])
+    for row in links.index[repeated]:
+        problems.append(Problem("links.csv", "the same source, target and type are already linked above; expected "
+                                "each link once", row=int(row), column="type", value=links.at[row, "type"]))
+    if events is None or not {"id", "date"} <= set(events.columns):
+        return problems
+    valid = events[is_iso_date(events["date"])]
+    firsts, lasts = date_bounds(valid["date"])
+    first_day, last_day = dict(zip(valid["id"], firsts)), dict(zip(valid["id"], lasts))
+    dates = dict(zip(valid["id"], valid["date"]))
+    for row, link in links.iterrows():
+        order = LINK_TYPES.get(link["type"], {}).get("order", "any")
+        source, target = link["source"], link["target"]
+        if order == "any" or source not in dates or target not in dates:
+            continue
+        # Dates are compared at their own precision: a link is refused only when no reading of the
+        # two dates puts them in the type's order.
+        wrong = (last_day[target] < first_day[source]) if order == "before" else (last_day[source] < first_day[target])
+        if wrong:
+            problems.append(Problem(
+                "links.csv", f"a {link['type']} link needs its source dated {_LINK_ORDER_TEXT[order]} its target "
+                f"({target}, {dates[target]}), but the source is dated {dates[source]}; expected the order the type "
+                "implies", row=int(row), column="type", value=link["type"]))
+    return problems
+
+
 def _as_text(table: pd.DataFrame, file: str, drop_links: str | None = None) -> pd.DataFrame | None:
     """A typed table back as the text it was read from, to re-validate it with new events.
 
@@ -508,8 +599,13 @@ def _typed_dataset(tables: dict[str, pd.DataFrame], origin: str, fingerprint: st
     adjustments = _with_optional_columns(tables.get("adjustments.csv"), "adjustments.csv")
     adjustments["order"] = pd.to_numeric(adjustments["order"], errors="coerce").fillna(0).astype(int)
     adjustments = adjustments.sort_values("order", kind="stable").reset_index(drop=True)
+    tour_stops = _with_optional_columns(tables.get("tour_stops.csv"), "tour_stops.csv")
+    tour_stops["order"] = pd.to_numeric(tour_stops["order"], errors="coerce").fillna(0).astype(int)
     return Dataset(events=events, eras=eras, sources=sources, themes=themes, origin=origin, adjustments=adjustments,
-                   fingerprint=fingerprint, version=version, **_typed_document_tables(tables))
+                   fingerprint=fingerprint, version=version, **_typed_document_tables(tables),
+                   tours=_with_optional_columns(tables.get("tours.csv"), "tours.csv"),
+                   tour_stops=tour_stops.sort_values(["tour", "order"], kind="stable").reset_index(drop=True),
+                   links=_with_optional_columns(tables.get("links.csv"), "links.csv"))
 
 
 def _typed_events(events: pd.DataFrame, eras: pd.DataFrame) -> pd.DataFrame:

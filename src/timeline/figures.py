@@ -250,3 +250,71 @@ def _event_hover_texts(events: pd.DataFrame, lang: str) -> list[str]:
         + "<br>".join(escape_plotly(line) for line in textwrap.wrap(summary, width))
         for title, date, summary in zip(events[f"title_{lang}"], events[f"date_{lang}"], events[f"summary_{lang}"])
     ]
+
+
+# Guided tours and typed links (issue 12): a tour's path is a line through its stops; the open
+# event's links are arrows, from the earlier event to the later, added to the chart by the reader
+# bridge so the chart is not redrawn (and the reader's zoom survives) each time an event opens.
+# Both are traces, so the plot area clips them when the reader zooms in.
+TOUR_PATH_NAME = "tour-path"
+TOUR_PATH_COLOUR = "#c75000"
+LINKS_NAME = "links"
+LINK_PREFIX = "link:"
+LINK_COLOUR = "#0b5cad"
+
+
+def event_points(figure: go.Figure) -> dict[str, tuple[str, float]]:
+    """Where each event marker sits: its id → (ISO date x, lane y), read from the figure's marker traces."""
+    points: dict[str, tuple[str, float]] = {}
+    for trace in figure.data:
+        if trace.customdata is None or "markers" not in str(trace.mode or ""):
+            continue
+        for event_id, x, y in zip(trace.customdata, trace.x, trace.y):
+            if isinstance(event_id, str) and not event_id.startswith(ERA_PREFIX):
+                points[event_id] = (pd.Timestamp(x).isoformat(), float(y))
+    return points
+
+
+def add_tour_path(figure: go.Figure, event_ids: Sequence[str], name: str) -> go.Figure:
+    """Draw a tour's path: a dashed line through its stops' markers in order (stops not shown are skipped)."""
+    points = event_points(figure)
+    shown = [points[event_id] for event_id in event_ids if event_id in points]
+    if len(shown) < 2:
+        return figure
+    figure.add_trace(go.Scatter(
+        x=[x for x, _ in shown], y=[y for _, y in shown], mode="lines", name=name, hoverinfo="skip",
+        line={"color": TOUR_PATH_COLOUR, "width": 2, "dash": "dash"}, meta=TOUR_PATH_NAME,
+    ))
+    return figure
+
+
+def link_trace(points: Mapping[str, tuple[str, float]], links: Sequence[tuple[str, str, str, str]]) -> dict | None:
+    """A Plotly trace (as a dict) drawing each link as an arrow from its earlier event to its later one.
+
+    ``links`` are ``(source, target, type, hover text)``; a link whose other end is not on the chart
+    (filtered out) is left out, and with none left there is no trace. Each arrow is three points
+    (tail, head, gap); ``text`` names each point's link as ``link:<type>:<source>:<target>``.
+    """
+    xs: list = []
+    ys: list = []
+    names: list = []
+    hovers: list = []
+    for source, target, link_type, hover in links:
+        if source not in points or target not in points:
+            continue
+        tail, head = sorted((points[source], points[target]))
+        name = f"{LINK_PREFIX}{link_type}:{source}:{target}"
+        xs += [tail[0], head[0], None]
+        ys += [tail[1], head[1], None]
+        names += [name, name, None]
+        hovers += [hover, hover, None]
+    if not names:
+        return None
+    return {
+        "type": "scatter", "mode": "lines+markers", "name": LINKS_NAME, "meta": LINKS_NAME, "showlegend": False,
+        "x": xs, "y": ys, "text": names, "hovertext": hovers, "hoverinfo": "text",
+        "line": {"color": LINK_COLOUR, "width": 2},
+        # The head is an arrow pointing along the line, standing off the marker it points at.
+        "marker": {"symbol": "arrow", "angleref": "previous", "color": LINK_COLOUR, "standoff": 9,
+                   "size": [0 if index % 3 == 0 else 13 for index in range(len(xs))]},
+    }

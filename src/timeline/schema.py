@@ -11,7 +11,7 @@ import pandas as pd
 import pandera.pandas as pa
 
 from timeline.dates import DATE_FORMAT_HINT, is_iso_date
-from timeline.vocab import CATEGORIES, DOCUMENT_KINDS, SOURCE_KINDS
+from timeline.vocab import CATEGORIES, DOCUMENT_KINDS, LINK_TYPES, SOURCE_KINDS
 
 ID_PATTERN = r"[a-z0-9]+(?:-[a-z0-9]+)*"
 ID_HINT = "a slug of lowercase letters, digits and hyphens, such as 1951-security-treaty"
@@ -188,10 +188,35 @@ COMPARISON_ROWS_SCHEMA = _table("comparison_rows.csv", {
     **_text_pair("text", "what the document says on this dimension (or that it is silent)", required=True),
 })
 
+# Guided tours and typed links (issue 12): a tour is a titled sequence of events, each stop with a
+# narrative; a link says how one event bears on another.
+TOURS_SCHEMA = _table("tours.csv", {
+    "id": _column("a unique tour id, a slug of lowercase letters, digits and hyphens, such as okinawa", [ID],
+                  unique=True),
+    **_text_pair("title", "the tour's title", required=True),
+    **_text_pair("summary", "one or two sentences on what the tour follows", required=True),
+    **_text_pair("audience", "who the tour is written for", required=False),
+})
+
+TOUR_STOPS_SCHEMA = _table("tour_stops.csv", {
+    "tour": _column("the id of a tour in tours.csv", [ID]),
+    "order": _column("the stop's place in its tour, a whole number from 1", [pa.Check.str_matches(r"^[1-9]\d*$")]),
+    "event": _column("the id of an event in events.csv", [ID]),
+    **_text_pair("text", "the stop's narrative, leading on to the next stop", required=True),
+})
+
+LINKS_SCHEMA = _table("links.csv", {
+    "source": _column("the id of the event the link starts from, in events.csv", [ID]),
+    "target": _column("the id of the event the link points to, in events.csv", [ID]),
+    "type": _column("one of " + ", ".join(LINK_TYPES), [pa.Check.isin(list(LINK_TYPES))]),
+    **_text_pair("note", "a short note on how the two events connect", required=False),
+})
+
 TABLE_SCHEMAS: dict[str, pa.DataFrameSchema] = {
     schema.name: schema
     for schema in (EVENTS_SCHEMA, ERAS_SCHEMA, SOURCES_SCHEMA, THEMES_SCHEMA, ADJUSTMENTS_SCHEMA,
-                   DOCUMENTS_SCHEMA, DOCUMENT_PARTS_SCHEMA, COMPARISONS_SCHEMA, COMPARISON_ROWS_SCHEMA)
+                   DOCUMENTS_SCHEMA, DOCUMENT_PARTS_SCHEMA, COMPARISONS_SCHEMA, COMPARISON_ROWS_SCHEMA,
+                   TOURS_SCHEMA, TOUR_STOPS_SCHEMA, LINKS_SCHEMA)
 }
 
 

@@ -1,4 +1,4 @@
-"""The view a URL carries: language, filters, the open event or era, the open document or comparison,
+"""The view a URL carries: language, filters, the open event or era, the open document or comparison, the tour,
 and the quiz.
 
 Pure both ways, so a copied link reopens the same view: :func:`view_from_params` reads query
@@ -15,10 +15,11 @@ from dataclasses import dataclass, field
 from timeline.dataset import Dataset
 from timeline.filters import FilterState, year_bounds
 from timeline.quiz import MAX_SEED, QUIZ_KINDS
+from timeline.tours import tour_ids, tour_stop
 from timeline.vocab import CATEGORIES, DEFAULT_LANGUAGE, DOCUMENT_KINDS, IMPORTANCE, LANGUAGES, SOURCE_KINDS
 
 PARAM_NAMES = ("lang", "era", "cat", "imp", "years", "q", "event", "show_era", "cmp", "theme", "kind", "sq",
-               "doc", "part", "doc_kind", "doc_era", "doc_cmp", "quiz", "seed")
+               "doc", "part", "doc_kind", "doc_era", "doc_cmp", "tour", "stop", "quiz", "seed")
 # Parameters Streamlit itself understands; never reported as unknown.
 _STREAMLIT_PARAMS = ("embed", "embed_options")
 
@@ -41,6 +42,8 @@ class ViewState:
     document_kinds: tuple[str, ...] = ()
     document_eras: tuple[str, ...] = ()
     comparison: str | None = None
+    tour: str | None = None
+    stop: int = 1  # the tour's stop, from 1; meaningful only with a tour
     # The quiz page: its kind and seed (?quiz=mixed&seed=1234), so everyone at one address gets the same questions.
     quiz: str | None = None
     quiz_seed: int | None = None
@@ -79,8 +82,11 @@ def view_from_params(params: Mapping[str, str | list[str]], dataset: Dataset) ->
     source_kinds = _known_items(value.get("kind", ""), set(SOURCE_KINDS), "kind", ignored)
     filters = FilterState(eras=eras, categories=categories, importance=importance, years=years,
                           query=value.get("q", "").strip())
+    tour, stop = _tour_stop(value.get("tour", ""), value.get("stop", ""), dataset, ignored)
+    if tour and "event" not in value and era is None:  # ``event=`` (empty): the reader closed the stop's panel
+        event = stop_event(dataset, tour, stop)
     view = ViewState(lang=lang, filters=filters, event=event, era=era, compare=compare, theme=theme,
-                     source_kinds=source_kinds, source_query=value.get("sq", "").strip(),
+                     source_kinds=source_kinds, source_query=value.get("sq", "").strip(), tour=tour, stop=stop,
                      quiz=_known_one(value.get("quiz", ""), set(QUIZ_KINDS), "quiz", ignored),
                      quiz_seed=_seed(value.get("seed", ""), ignored),
                      **_document_view(value, dataset, ignored))
@@ -140,11 +146,40 @@ def params_from_view(view: ViewState) -> dict[str, str]:
         params["doc_era"] = ",".join(view.document_eras)
     if view.comparison:
         params["doc_cmp"] = view.comparison
+    if view.tour:
+        params["tour"] = view.tour
+        if view.stop != 1:
+            params["stop"] = str(view.stop)
+        if not view.event and not view.era:
+            params["event"] = ""  # else the address would reopen the stop's panel the reader closed
     if view.quiz:
         params["quiz"] = view.quiz
     if view.quiz_seed is not None:
         params["seed"] = str(view.quiz_seed)
     return params
+
+
+def stop_event(dataset: Dataset, tour: str, stop: int) -> str | None:
+    """The event at stop ``stop`` of ``tour``."""
+    found = tour_stop(dataset, tour, stop)
+    return found.event if found else None
+
+
+def _tour_stop(tour_text: str, stop_text: str, dataset: Dataset,
+               ignored: list[IgnoredParam]) -> tuple[str | None, int]:
+    """The tour the address names and its stop (the first when none, or an unknown one, is named)."""
+    tour = _known_one(tour_text, set(tour_ids(dataset)), "tour", ignored)
+    stop_text = stop_text.strip()
+    if tour is None:
+        if stop_text:
+            ignored.append(IgnoredParam("stop", stop_text))
+        return None, 1
+    if not stop_text:
+        return tour, 1
+    if stop_text.isdigit() and tour_stop(dataset, tour, int(stop_text)) is not None:
+        return tour, int(stop_text)
+    ignored.append(IgnoredParam("stop", stop_text))
+    return tour, 1
 
 
 def _single(raw: str | list[str]) -> str:

@@ -66,3 +66,19 @@ def importance_label(importance: int, lang: str) -> str:
 def document_kind_label(kind: str, lang: str) -> str:
     """The document kind's label in ``lang``, or the raw value for one outside the vocabulary."""
     return DOCUMENT_KINDS.get(kind, {}).get(lang, kind)
+
+
+# Typed links between events (links.csv). ``order`` is the date order the type implies between a
+# link's source and its target: "before" (a cause comes first), "after" (a response, an
+# implementation, a revision, an entry into force or a follow-up comes later), or "any" (steps of
+# one negotiation or outcomes of one meeting, either way). Signing and entry into force are separate
+# events (docs/data.md), so "enters-into-force" joins the two.
+LINK_TYPES: dict[str, dict[str, str]] = {
+    "causes": {"zh": "导致", "en": "causes", "order": "before"},
+    "responds-to": {"zh": "回应", "en": "responds to", "order": "after"},
+    "implements": {"zh": "落实", "en": "implements", "order": "after"},
+    "revises": {"zh": "修订或取代", "en": "revises or replaces", "order": "after"},
+    "enters-into-force": {"zh": "使之生效", "en": "brings into force", "order": "after"},
+    "builds-on": {"zh": "承接", "en": "builds on", "order": "after"},
+    "same-negotiation": {"zh": "同一谈判或会谈", "en": "same talks", "order": "any"},
+}

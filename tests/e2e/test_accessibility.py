@@ -24,6 +24,7 @@ LANGUAGE_TAGS = {"zh": "zh-Hans", "en": "en"}
 VIEWS = {
     "timeline-event": ("/?event=1951-security-treaty-signed", {"zh": "日美安全保障条约", "en": "Security Treaty"}),
     "timeline-era": ("/?show_era=occupation", {"zh": "战败投降与盟军占领", "en": "Surrender and Allied occupation"}),
+    "timeline-tour": ("/?tour=okinawa&stop=3", {"zh": "归还冲绳协定", "en": "Okinawa Reversion Agreement"}),
     "compare": ("/compare", {"zh": "同盟调整对比", "en": "Comparing the alliance"}),
     "themes-node": ("/themes?theme=founding", {"zh": "同盟建立", "en": "Founding of the alliance"}),
     "sources": ("/sources", {"zh": "资料来源", "en": "Sources"}),

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import logging
-import uuid
-
 import streamlit as st
 
 from timeline.dataset import bundled_data_dir
@@ -12,7 +9,9 @@ from timeline.i18n import translate
 from timeline.markup import escape_markdown
 from timeline.problems import Problem
 from timeline.ui import state
+from timeline.ui.connection import keep_connection
 from timeline.ui.data import UPLOADED_KEY, active_dataset, get_dataset, use_uploaded_events
+from timeline.ui.guard import calm_errors, safe_lang
 from timeline.ui.navigation import page_objects
 from timeline.ui.page_language import set_page_language
 from timeline.ui.styles import apply_page_style
@@ -20,7 +19,6 @@ from timeline.ui.widget_texts import UPLOAD_LIMIT_MB, render_uploader_texts
 from timeline.vocab import LANGUAGES
 
 LANGUAGE_NAMES = {"zh": "中文", "en": "English"}
-logger = logging.getLogger(__name__)
 
 
 def main() -> None:
@@ -28,19 +26,16 @@ def main() -> None:
     st.set_page_config(page_title=translate("app_title", "zh") + " · US–Japan Alliance Timeline",
                        page_icon="🕰️", layout="wide")
     apply_page_style()
-    try:
+    with calm_errors():
         _run()
-    except Exception:  # the last guard: the operator gets the traceback, the reader a calm sentence
-        reference = uuid.uuid4().hex[:8]
-        logger.exception("page failed (reference %s)", reference)
-        st.error(translate("unexpected_error", _safe_lang(), reference=reference), icon=":material/error:")
-    set_page_language(_safe_lang())
+    set_page_language(safe_lang())
+    keep_connection()
 
 
 def _run() -> None:
     dataset, problems, origin = get_dataset()
     if dataset is None:
-        render_problems(problems, origin, _safe_lang())
+        render_problems(problems, origin, safe_lang())
         return
     state.init_view(dataset)
     drawn_in = state.lang()
@@ -89,14 +84,6 @@ def _render_upload() -> None:
                                    count=len(active_dataset().events)))
     if was_uploaded != (st.session_state.get(UPLOADED_KEY) is not None):
         state.open_event(None)  # the open event may not exist in the other events
-
-
-def _safe_lang() -> str:
-    view = st.session_state.get(state.VIEW_KEY)
-    if view is not None:
-        return view.lang
-    lang = st.query_params.get("lang", "zh")
-    return lang if lang in LANGUAGES else "zh"
 
 
 def render_problems(problems: list[Problem], origin: str, lang: str) -> None:

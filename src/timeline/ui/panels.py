@@ -9,6 +9,7 @@ import streamlit as st
 
 from timeline.dataset import Dataset, split_ids
 from timeline.documents import documents_of_event
+from timeline.links import link_groups
 from timeline.markup import escape_markdown, safe_link
 from timeline.ui import state
 from timeline.ui.navigation import document_link_button
@@ -19,8 +20,12 @@ from timeline.vocab import category_label, importance_label
 KEY_EVENTS_SHOWN = 12
 
 
-def render_event_panel(dataset: Dataset, event_id: str, filtered: pd.DataFrame) -> None:
-    """Title, date, era, category, the three analyses, related events, sources, previous / next."""
+def render_event_panel(dataset: Dataset, event_id: str, filtered: pd.DataFrame,
+                       below_heading: Callable[[], None] | None = None) -> None:
+    """Title, date, era, category, the three analyses, typed links, related events, sources, previous / next.
+
+    ``below_heading`` draws something right under the title (a tour's bar), where the reader lands.
+    """
     lang = state.lang()
     events = dataset.events
     row = dataset.event_row.get(event_id)
@@ -29,6 +34,8 @@ def render_event_panel(dataset: Dataset, event_id: str, filtered: pd.DataFrame) 
     event = events.loc[row]
     era = _era_row(dataset, event["era"])
     _render_heading(event[f"title_{lang}"], "w_close_event", state.open_event)
+    if below_heading is not None:
+        below_heading()
     st.markdown(
         f"**{t('date')}** {escape_markdown(event[f'date_{lang}'])} · **{t('category')}** "
         f"{escape_markdown(category_label(event['category'], lang))} · **{t('importance')}** "
@@ -44,6 +51,7 @@ def render_event_panel(dataset: Dataset, event_id: str, filtered: pd.DataFrame) 
         if text:
             st.markdown(f"### {t(section)}")
             st.markdown(escape_markdown(text))
+    _render_links(dataset, event_id, lang)
     _render_related(dataset, event, lang)
     _render_sources(dataset, event, lang)
     _render_previous_next(row, filtered if row in filtered.index else events, lang)
@@ -137,6 +145,23 @@ def _render_related(dataset: Dataset, event: pd.Series, lang: str) -> None:
     with st.container(gap=None):
         for _, row in dataset.events.loc[rows].sort_values("start").iterrows():
             _event_button(row["id"], row[f"date_{lang}"], row[f"title_{lang}"], "w_related")
+
+
+def _render_links(dataset: Dataset, event_id: str, lang: str) -> None:
+    """The event's typed links, grouped under the phrase that says how ("Led to", "A response to")."""
+    groups = link_groups(dataset, event_id, lang)
+    if not groups:
+        return
+    st.markdown(f"### {t('links')}")
+    for group in groups:
+        st.markdown(f"**{escape_markdown(group.phrase)}**")
+        with st.container(gap=None):
+            for linked in group.events:
+                row = dataset.events.loc[dataset.event_row[linked.event]]
+                _event_button(linked.event, row[f"date_{lang}"], row[f"title_{lang}"],
+                              f"w_link_{group.type}_{group.direction}")
+                if linked.note.strip():
+                    st.caption(escape_markdown(linked.note))
 
 
 def _render_sources(dataset: Dataset, event: pd.Series, lang: str) -> None:

@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 import streamlit as st
 
+from timeline.figures import LINKS_NAME
 from timeline.ui.styles import apply_style
 
 PANEL_TITLE_KEY = "panel_title"
@@ -26,6 +27,7 @@ export default function (component) {
   const state = window.__timelineReader = window.__timelineReader || {focused: null, timer: null};
   state.send = component.setTriggerValue;
   state.highlight = data.highlight || null;
+  state.links = data.links || null;
   if (data.focus && data.focus.nonce !== state.focused) {
     state.focused = data.focus.nonce;
     bringIntoView(data.focus.title, performance.now());
@@ -123,9 +125,24 @@ export default function (component) {
       if (!same) { traces.push(trace.index); selections.push(selection); }
     });
     if (traces.length) window.Plotly.restyle(plot, {selectedpoints: selections}, traces);
+    drawLinks(plot);
+  }
+
+  // The open event's typed links: one trace of arrows added to the chart, replaced only when the
+  // open event changes, so the chart keeps its zoom.
+  function drawLinks(plot) {
+    if (state.drawingLinks) return;
+    const index = plot.data.findIndex((trace) => trace.meta === 'LINKS');
+    const drawn = index >= 0 ? JSON.stringify(Array.from(plot.data[index].text || [])) : null;
+    const wanted = state.links ? JSON.stringify(state.links.text) : null;
+    if (drawn === wanted) return;
+    state.drawingLinks = true;
+    Promise.resolve(index >= 0 ? window.Plotly.deleteTraces(plot, index) : null)
+      .then(() => state.links && window.Plotly.addTraces(plot, JSON.parse(JSON.stringify(state.links))))
+      .finally(() => { state.drawingLinks = false; });
   }
 }
-""".replace("PANEL_TITLE", PANEL_TITLE_KEY).replace("CHART_VIEW", CHART_VIEW_KEY)
+""".replace("PANEL_TITLE", PANEL_TITLE_KEY).replace("CHART_VIEW", CHART_VIEW_KEY).replace("LINKS", LINKS_NAME)
 
 # Wide screens: the panel beside the chart. Narrow screens: Streamlit stacks the columns; the open
 # panel comes first so it is where the reader lands, and "auto" shows the list instead of the chart.
@@ -150,11 +167,12 @@ def inject_layout_css() -> None:
 
 
 def reader_bridge(focus_nonce: int, focus_title: str | None, highlight: str | None,
-                  on_tap: Callable[[str], None]) -> None:
+                  on_tap: Callable[[str], None], links: dict | None = None) -> None:
     """Bring the panel titled ``focus_title`` into view once per ``focus_nonce``; mark ``highlight`` on the chart.
 
     ``highlight`` is a chart customdata value (an event id, or ``"era:<id>"``); a tap on a chart point
-    calls ``on_tap`` with that point's customdata.
+    calls ``on_tap`` with that point's customdata. ``links`` is a Plotly trace (the open event's links,
+    see :func:`timeline.figures.link_trace`) added to the chart.
     """
     focus = {"nonce": focus_nonce, "title": focus_title} if focus_title else None
     key = "w_reader_bridge"
@@ -165,4 +183,4 @@ def reader_bridge(focus_nonce: int, focus_title: str | None, highlight: str | No
             on_tap(value)
 
     with st.container(key="reader_bridge"):
-        _bridge(data={"focus": focus, "highlight": highlight}, key=key, on_open_change=tapped)
+        _bridge(data={"focus": focus, "highlight": highlight, "links": links}, key=key, on_open_change=tapped)

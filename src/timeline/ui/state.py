@@ -115,6 +115,17 @@ def open_comparison(comparison_id: str | None) -> None:
     _request_focus()
 
 
+def open_tour_stop(tour_id: str, stop: int, event_id: str) -> None:
+    """Go to stop ``stop`` of a tour: its event's panel opens and comes into view."""
+    set_view(tour=tour_id, stop=stop)
+    open_event(event_id)
+
+
+def leave_tour() -> None:
+    """Close the tour; the event last opened stays open."""
+    set_view(tour=None, stop=1)
+
+
 def focus_nonce() -> int:
     """Changes each time a panel is opened, however; the page scrolls the panel into view once per value."""
     return st.session_state.get(FOCUS_KEY, 0)

@@ -15,16 +15,30 @@ from timeline.chart_config import chart_config
 from timeline.chart_text import describe_timeline
 from timeline.dataset import Dataset
 from timeline.export import EXPORT_FORMATS, EXPORT_LANGUAGES, export_csv_bytes, export_file_name
-from timeline.figures import ERA_PREFIX, build_timeline_figure, clicked_item, lanes_for
+from timeline.figures import (
+    ERA_PREFIX,
+    add_tour_path,
+    build_timeline_figure,
+    clicked_item,
+    event_points,
+    lanes_for,
+    link_trace,
+)
 from timeline.filters import FilterState, apply_filters, year_bounds
 from timeline.i18n import translate
+from timeline.links import event_links, link_phrase
 from timeline.listing import LIST_LIMIT, group_events_by_era, groups_as_data
+from timeline.markup import escape_plotly
+from timeline.tours import tour_path
 from timeline.ui import state
 from timeline.ui.data import active_dataset, dataset_key
 from timeline.ui.event_list import render_event_list
+from timeline.ui.guard import calm_errors
 from timeline.ui.panels import render_era_panel, render_event_panel
 from timeline.ui.reader import CHART_VIEW_KEY, LIST_VIEW_KEY, inject_layout_css, reader_bridge
 from timeline.ui.state import t
+from timeline.ui.tour_bar import render_tour_bar, render_tour_list
+from timeline.urlstate import stop_event
 from timeline.vocab import CATEGORIES, IMPORTANCE, LANGUAGES, category_label, importance_label
 
 PICKER_LIMIT = 1000
@@ -46,7 +60,9 @@ def render() -> None:
     st.title(t("app_title"), anchor=False)
     st.caption(t("app_subtitle"))
     count_column, layout_column = st.columns([3, 2], vertical_alignment="center")
-    count_column.markdown(f"**{t('count_line', shown=len(filtered), total=total)}**")
+    with count_column, st.container(horizontal=True, vertical_alignment="center"):
+        st.markdown(f"**{t('count_line', shown=len(filtered), total=total)}**")
+        render_tour_list(dataset)
     with layout_column:
         layout = _render_layout_switch()
     if total == 0:
@@ -54,13 +70,31 @@ def render() -> None:
     elif filtered.empty:
         st.info(f"{t('no_match')} {t('no_match_hint')}")
         st.button(t("reset_filters"), key="w_reset_empty", on_click=state.reset_filters)
+    _render_reading(dataset, filtered, layout)
 
+
+@st.fragment
+def _render_reading(dataset: Dataset, filtered: pd.DataFrame, layout: str) -> None:
+    """The chart or list, the pickers, the open panel, the table and the downloads: one fragment.
+
+    Opening an event or an era (a click, a tap, a pick, Previous / Next, a related event) changes only
+    what is in here, so it reruns only this, not the sidebar, the filters or the page's frame; a filter,
+    the language or the layout changes the whole page and reruns all of it (the fragment's arguments
+    are then new). The address is kept in step here too, since a fragment's run ends here.
+    """
+    with calm_errors():
+        _render_reading_area(dataset, filtered, layout)
+        state.sync_url()
+
+
+def _render_reading_area(dataset: Dataset, filtered: pd.DataFrame, layout: str) -> None:
+    view = state.view()
     with st.container(key=f"layout_{layout}"), st.container(key="reading_columns"):
         main_column, panel_column = st.columns([3, 2], gap="medium")
     with main_column:
         if layout != "list":
             with st.container(key=CHART_VIEW_KEY):
-                figure = _figure(dataset_key(dataset), dataset, view.filters, view.lang)
+                figure = _figure(dataset_key(dataset), dataset, view.filters, view.lang, view.tour)
                 chart_key = state.chart_key()
                 st.plotly_chart(figure, key=chart_key, on_select=functools.partial(_on_chart_select, chart_key),
                                 selection_mode="points",
@@ -72,15 +106,20 @@ def render() -> None:
                 _render_list(dataset, filtered)
         _render_pickers(dataset, filtered)
     with panel_column, st.container(key="detail", border=True):
+        at_stop = view.tour is not None and view.event == stop_event(dataset, view.tour, view.stop)
+        if view.tour and not at_stop:
+            render_tour_bar(dataset)
         if view.event:
-            render_event_panel(dataset, view.event, filtered)
+            render_event_panel(dataset, view.event, filtered,
+                               below_heading=functools.partial(render_tour_bar, dataset) if at_stop else None)
         elif view.era:
             render_era_panel(dataset, view.era)
         else:
             st.caption(t("panel_empty"))
     _render_table(dataset, filtered)
     _render_export(dataset, filtered)
-    reader_bridge(state.focus_nonce(), _open_title(dataset, view), _open_marker(view), _open_tapped_point)
+    reader_bridge(state.focus_nonce(), _open_title(dataset, view), _open_marker(view), _open_tapped_point,
+                  links=_link_trace(dataset, view) if layout != "list" else None)
 
 
 LAYOUTS = ("auto", "chart", "list")
@@ -141,6 +180,28 @@ def _open_marker(view) -> str | None:
     return ERA_PREFIX + view.era if view.era else None
 
 
+def _link_trace(dataset: Dataset, view) -> dict | None:
+    """The open event's typed links as arrows on the chart, each hovering with how it reads from the open event."""
+    if not view.event:
+        return None
+    lang = view.lang
+    links = []
+    for link in event_links(dataset, view.event):
+        direction, other = ("out", link.target) if link.source == view.event else ("in", link.source)
+        if other not in dataset.event_row:
+            continue
+        title = dataset.events.at[dataset.event_row[other], f"title_{lang}"]
+        hover = f"{link_phrase(link.type, direction, lang)}{translate('colon', lang)}{title}"
+        links.append((link.source, link.target, link.type, escape_plotly(hover)))
+    return link_trace(_points(dataset_key(dataset), dataset, view.filters, lang), links)
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def _points(key: str, _dataset: Dataset, filters: FilterState, lang: str) -> dict[str, tuple[str, float]]:
+    """Where each shown event's marker sits on the chart, to draw arrows between them."""
+    return event_points(_figure(key, _dataset, filters, lang, None))
+
+
 @st.cache_resource(show_spinner=False, max_entries=64)
 def _filtered_events(key: str, _dataset: Dataset, filters: FilterState) -> pd.DataFrame:
     return apply_filters(_dataset, filters)
@@ -190,10 +251,12 @@ def _thawed(value):
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)
-def _figure(key: str, _dataset: Dataset, filters: FilterState, lang: str) -> go.Figure:
+def _figure(key: str, _dataset: Dataset, filters: FilterState, lang: str, tour: str | None) -> go.Figure:
     events = _filtered_events(key, _dataset, filters)
     labels = {"era_lane": translate("era_lane", lang)}
     figure = build_timeline_figure(events, _dataset.eras, lang, lanes=lanes_for(_dataset.events), labels=labels)
+    if tour:
+        add_tour_path(figure, tour_path(_dataset, tour), name=translate("tour_label", lang))
     return _FrozenFigure(figure)
 
 
