@@ -70,3 +70,52 @@ def dashboard_bibtex(version: DataVersion | None, url: str, accessed: dt.date) -
         f"  note = {{Accessed {accessed.isoformat()}}}\n"
         "}"
     )
+
+
+# "Cite this" (H11): one view of the dashboard (an event, an era, a tour, a document) in three styles.
+CITATION_STYLES = {"gbt7714": "GB/T 7714", "chicago": "Chicago", "apa": "APA"}
+_MONTHS_LONG_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+                   "October", "November", "December")
+
+
+def view_citation(style: str, lang: str, title: str, url: str, accessed: dt.date,
+                  version: DataVersion | None) -> str:
+    """How to cite one view of the dashboard (``title`` at ``url``) in ``style``, written for a ``lang`` reader.
+
+    GB/T 7714-2015 cites it as a part of an online database ([EB/OL]//…, the data's release as its
+    update date, ``accessed`` as the citation date); Chicago (notes and bibliography) and APA 7 cite it
+    as a page of a website whose content changes, so both give the access date too.
+    """
+    if style not in CITATION_STYLES:
+        raise ValueError(f"unknown citation style {style!r}; expected one of {', '.join(CITATION_STYLES)}")
+    released = dt.date.fromisoformat(version.date) if version else None
+    if style == "gbt7714":
+        site = TITLE_ZH + (f"(数据版本 {version.number})" if version else "") if lang == "zh" else \
+            TITLE_EN + (f" (data version {version.number})" if version else "")
+        updated = f"({released.isoformat()})" if released else ""
+        return f"{title}[EB/OL]//{site}. {updated}[{accessed.isoformat()}]. {url}."
+    if lang == "zh":
+        edition = f"数据版本 {version.number}" if version else ""
+        released_text = _long_date_zh(released) if released else ""
+        if style == "chicago":
+            details = "，".join(part for part in (f"载《{TITLE_ZH}》", edition, released_text) if part)
+            return f"“{title}”，{details}。{url}（{_long_date_zh(accessed)}访问）。"
+        edition = f"（{edition}）" if edition else ""
+        accessed_text = _long_date_zh(accessed)
+        return f"{title}（{released_text or '无日期'}）。载《{TITLE_ZH}》{edition}。{accessed_text}检索自 {url}"
+    if style == "chicago":
+        details = ", ".join(part for part in (f"In {TITLE_EN}", f"data version {version.number}" if version else "",
+                                              _long_date_en(released) if released else "") if part)
+        return f"“{title}.” {details}. Accessed {_long_date_en(accessed)}. {url}."
+    issued = f"{released.year}, {_MONTHS_LONG_EN[released.month - 1]} {released.day}" if released else "n.d."
+    edition = f" (Data version {version.number})" if version else ""
+    return f"{title}. ({issued}). In {TITLE_EN}{edition}. Retrieved {_long_date_en(accessed)}, from {url}"
+
+
+def _long_date_zh(day: dt.date) -> str:
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+def _long_date_en(day: dt.date) -> str:
+    """A date as Chicago and APA write it in English: November 28, 2026."""
+    return f"{_MONTHS_LONG_EN[day.month - 1]} {day.day}, {day.year}"

@@ -89,6 +89,12 @@ def export_file_name(state: FilterState, lang: str, count: int, export_format: s
 
     The reading format ends with its language, the data format (both languages, ids) with ``data``.
     """
+    name = "_".join((filter_file_stem(state), f"{count}-events", "data" if export_format == "data" else lang))
+    return (name[:150] if len(name) > 150 else name) + ".csv"
+
+
+def filter_file_stem(state: FilterState) -> str:
+    """The start of every download's file name: what was filtered, e.g. ``us-japan-alliance_era-biden-era``."""
     parts = ["us-japan-alliance"]
     if state.eras:
         parts.append("era-" + "+".join(state.eras))
@@ -102,10 +108,7 @@ def export_file_name(state: FilterState, lang: str, count: int, export_format: s
         parts.append("q-" + _slug(state.query))
     if len(parts) == 1:
         parts.append("all")
-    parts.append(f"{count}-events")
-    parts.append("data" if export_format == "data" else lang)
-    name = "_".join(parts)
-    return (name[:150] if len(name) > 150 else name) + ".csv"
+    return "_".join(parts)
 
 
 def _slug(text: str) -> str:

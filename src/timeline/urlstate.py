@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from urllib.parse import quote, urlencode
 
 from timeline.dataset import Dataset
 from timeline.filters import FilterState, year_bounds
@@ -223,6 +224,12 @@ def _years(text: str, bounds: tuple[int, int], ignored: list[IgnoredParam]) -> t
         ignored.append(IgnoredParam("years", text))
         return None
     return None if (first, last) == bounds else (first, last)
+
+
+def view_address(base_url: str, view: ViewState) -> str:
+    """The full address that reopens ``view`` on the dashboard at ``base_url`` (for "Cite this" and links)."""
+    params = params_from_view(view)
+    return base_url + ("?" + urlencode(params, quote_via=quote) if params else "")
 
 
 def _seed(text: str, ignored: list[IgnoredParam]) -> int | None:

@@ -12,9 +12,11 @@ from timeline.documents import documents_of_event
 from timeline.links import link_groups
 from timeline.markup import escape_markdown, safe_link
 from timeline.ui import state
+from timeline.ui.cite import render_cite_this, view_url
 from timeline.ui.navigation import document_link_button
 from timeline.ui.reader import PANEL_TITLE_KEY
 from timeline.ui.state import t
+from timeline.urlstate import ViewState
 from timeline.vocab import category_label, importance_label
 
 KEY_EVENTS_SHOWN = 12
@@ -54,6 +56,7 @@ def render_event_panel(dataset: Dataset, event_id: str, filtered: pd.DataFrame,
     _render_links(dataset, event_id, lang)
     _render_related(dataset, event, lang)
     _render_sources(dataset, event, lang)
+    render_cite_this(event[f"title_{lang}"], view_url(ViewState(lang=lang, event=event_id)))
     _render_previous_next(row, filtered if row in filtered.index else events, lang)
 
 
@@ -98,6 +101,7 @@ def render_era_panel(dataset: Dataset, era_id: str) -> None:
             st.caption(t("era_more_events", shown=len(key_events), total=len(in_era)))
             st.button(t("era_filter_to"), key="w_era_filter", icon=":material/filter_alt:",
                       on_click=_filter_to_era, args=(era_id,))
+    render_cite_this(era[f"name_{lang}"], view_url(ViewState(lang=lang, era=era_id)))
 
 
 def _render_heading(title: str, close_key: str, close: Callable[[None], None]) -> None:

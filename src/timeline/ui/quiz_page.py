@@ -7,7 +7,6 @@ keyed by the quiz, so they survive a language switch, a visit to an answer's eve
 from __future__ import annotations
 
 import secrets
-from urllib.parse import urlencode
 
 import streamlit as st
 
@@ -26,7 +25,7 @@ from timeline.ui import state
 from timeline.ui.data import active_dataset, dataset_key
 from timeline.ui.navigation import document_link_button, event_link_button
 from timeline.ui.state import t
-from timeline.urlstate import ViewState, params_from_view
+from timeline.urlstate import ViewState, view_address
 
 ANSWERS_KEY = "quiz_answers"
 SUBMITTED_KEY = "quiz_submitted"
@@ -128,7 +127,7 @@ def _render_controls(dataset: Dataset, view: ViewState) -> None:
 def _share_address(view: ViewState) -> str:
     """The address that asks this quiz again: language, filters, kind and seed, nothing else."""
     named = ViewState(lang=view.lang, filters=view.filters, quiz=view.quiz, quiz_seed=view.quiz_seed)
-    return f"{st.context.url or 'quiz'}?{urlencode(params_from_view(named))}"
+    return view_address(st.context.url or "quiz", named)
 
 
 def _quiz_key(dataset: Dataset, view: ViewState) -> str:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from urllib.parse import urlsplit
 
 import streamlit as st
 
@@ -11,12 +10,11 @@ from timeline.citations import citing_events, dashboard_bibtex, dashboard_citati
 from timeline.dataset import DataVersion
 from timeline.markup import escape_markdown, safe_link
 from timeline.ui import state
+from timeline.ui.cite import base_url
 from timeline.ui.data import active_dataset
 from timeline.ui.navigation import event_link_button
 from timeline.ui.state import t
 from timeline.vocab import SOURCE_KINDS
-
-DEFAULT_URL = "http://localhost:8501/"
 
 
 def render() -> None:
@@ -68,7 +66,7 @@ def render() -> None:
 
 def _render_citation_box(version: DataVersion | None, lang: str) -> None:
     """How to cite the dashboard, naming the version its data folder declared when it was loaded."""
-    url = _base_url()
+    url = base_url()
     today = dt.date.today()
     with st.container(border=True, key="cite_box"):
         st.markdown(f"## {t('cite_title')}")
@@ -79,12 +77,3 @@ def _render_citation_box(version: DataVersion | None, lang: str) -> None:
         with st.expander(t("cite_bibtex")):
             st.code(dashboard_bibtex(version, url, today), language="bibtex")
 
-
-def _base_url() -> str:
-    """The dashboard's own address (scheme and host), as the reader's browser sees it."""
-    try:
-        url = st.context.url or DEFAULT_URL
-    except Exception:  # outside a browser session (tests), there is no URL to read
-        url = DEFAULT_URL
-    parts = urlsplit(url)
-    return f"{parts.scheme}://{parts.netloc}/" if parts.scheme and parts.netloc else DEFAULT_URL

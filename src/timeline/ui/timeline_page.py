@@ -37,6 +37,7 @@ from timeline.ui.guard import calm_errors
 from timeline.ui.panels import render_era_panel, render_event_panel
 from timeline.ui.reader import CHART_VIEW_KEY, LIST_VIEW_KEY, inject_layout_css, reader_bridge
 from timeline.ui.state import t
+from timeline.ui.takeaway import render_takeaway
 from timeline.ui.tour_bar import render_tour_bar, render_tour_list
 from timeline.urlstate import stop_event
 from timeline.vocab import CATEGORIES, IMPORTANCE, LANGUAGES, category_label, importance_label
@@ -118,6 +119,7 @@ def _render_reading_area(dataset: Dataset, filtered: pd.DataFrame, layout: str) 
             st.caption(t("panel_empty"))
     _render_table(dataset, filtered)
     _render_export(dataset, filtered)
+    render_takeaway(dataset, filtered)
     reader_bridge(state.focus_nonce(), _open_title(dataset, view), _open_marker(view), _open_tapped_point,
                   links=_link_trace(dataset, view) if layout != "list" else None)
 
