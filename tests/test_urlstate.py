@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from timeline.dataset import load_dataset
 from timeline.filters import FilterState, year_bounds
+from timeline.quiz import MAX_SEED, QUIZ_KINDS
 from timeline.urlstate import IgnoredParam, ViewState, params_from_view, view_from_params
 from timeline.vocab import CATEGORIES, DOCUMENT_KINDS, IMPORTANCE, LANGUAGES, SOURCE_KINDS
 
@@ -151,6 +152,8 @@ def view_states(dataset) -> st.SearchStrategy[ViewState]:
         "comparison": _one_of(dataset.comparisons["id"]),
         "tour": st.just(None),  # drawn with its stop below: a stop means something only within a tour
         "stop": st.just(1),
+        "quiz": _one_of(QUIZ_KINDS),
+        "quiz_seed": st.none() | st.integers(0, MAX_SEED),
     }
     # A field added to either dataclass must be added here too, or this fails rather than skip it.
     assert set(filter_fields) == {field.name for field in dataclasses.fields(FilterState)}
@@ -192,7 +195,8 @@ ONE_FIELD_CHANGED = {
     "source_kinds": ("news",), "source_query": "mofa", "filters.eras": ("occupation",),
     "filters.categories": ("law",), "filters.importance": (3,), "filters.years": (1950, 1951),
     "filters.query": "安保", "document": "test-treaty", "part": "art-3", "document_kinds": ("law",),
-    "document_eras": ("occupation",), "comparison": "test-comparison", "tour": "peace", "stop": 2,
+    "document_eras": ("occupation",), "comparison": "test-comparison", "tour": "peace", "stop": 2, "quiz": "date",
+    "quiz_seed": 1234,
 }
 # Fields that mean something only beside another: the view that shows each one.
 COMPANIONS = {"part": {"document": "test-treaty"}, "stop": {"tour": "peace"}}

@@ -1,4 +1,5 @@
-"""The view a URL carries: language, filters, the open event or era, and the open document or comparison.
+"""The view a URL carries: language, filters, the open event or era, the open document or comparison, the tour,
+and the quiz.
 
 Pure both ways, so a copied link reopens the same view: :func:`view_from_params` reads query
 parameters (ignoring, and reporting, values it does not know) and :func:`params_from_view` writes
@@ -14,11 +15,12 @@ from urllib.parse import quote, urlencode
 
 from timeline.dataset import Dataset
 from timeline.filters import FilterState, year_bounds
+from timeline.quiz import MAX_SEED, QUIZ_KINDS
 from timeline.tours import tour_ids, tour_stop
 from timeline.vocab import CATEGORIES, DEFAULT_LANGUAGE, DOCUMENT_KINDS, IMPORTANCE, LANGUAGES, SOURCE_KINDS
 
 PARAM_NAMES = ("lang", "era", "cat", "imp", "years", "q", "event", "show_era", "cmp", "theme", "kind", "sq",
-               "doc", "part", "doc_kind", "doc_era", "doc_cmp", "tour", "stop")
+               "doc", "part", "doc_kind", "doc_era", "doc_cmp", "tour", "stop", "quiz", "seed")
 # Parameters Streamlit itself understands; never reported as unknown.
 _STREAMLIT_PARAMS = ("embed", "embed_options")
 
@@ -43,6 +45,9 @@ class ViewState:
     comparison: str | None = None
     tour: str | None = None
     stop: int = 1  # the tour's stop, from 1; meaningful only with a tour
+    # The quiz page: its kind and seed (?quiz=mixed&seed=1234), so everyone at one address gets the same questions.
+    quiz: str | None = None
+    quiz_seed: int | None = None
 
 
 @dataclass(frozen=True)
@@ -83,6 +88,8 @@ def view_from_params(params: Mapping[str, str | list[str]], dataset: Dataset) ->
         event = stop_event(dataset, tour, stop)
     view = ViewState(lang=lang, filters=filters, event=event, era=era, compare=compare, theme=theme,
                      source_kinds=source_kinds, source_query=value.get("sq", "").strip(), tour=tour, stop=stop,
+                     quiz=_known_one(value.get("quiz", ""), set(QUIZ_KINDS), "quiz", ignored),
+                     quiz_seed=_seed(value.get("seed", ""), ignored),
                      **_document_view(value, dataset, ignored))
     return view, ignored
 
@@ -146,6 +153,10 @@ def params_from_view(view: ViewState) -> dict[str, str]:
             params["stop"] = str(view.stop)
         if not view.event and not view.era:
             params["event"] = ""  # else the address would reopen the stop's panel the reader closed
+    if view.quiz:
+        params["quiz"] = view.quiz
+    if view.quiz_seed is not None:
+        params["seed"] = str(view.quiz_seed)
     return params
 
 
@@ -219,3 +230,14 @@ def view_address(base_url: str, view: ViewState) -> str:
     """The full address that reopens ``view`` on the dashboard at ``base_url`` (for "Cite this" and links)."""
     params = params_from_view(view)
     return base_url + ("?" + urlencode(params, quote_via=quote) if params else "")
+
+
+def _seed(text: str, ignored: list[IgnoredParam]) -> int | None:
+    """A quiz seed: a whole number from 0 to MAX_SEED, written in ASCII digits."""
+    text = text.strip()
+    if not text:
+        return None
+    if re.fullmatch(r"[0-9]{1,9}", text) and int(text) <= MAX_SEED:
+        return int(text)
+    ignored.append(IgnoredParam("seed", text))
+    return None

@@ -29,6 +29,7 @@ PAGES = {
     "documents": "documents",
     "document": "documents?doc=1960-treaty&part=art-6",
     "doc-compare": "documents?doc_cmp=treaties-1951-1960",
+    "quiz": "quiz?quiz=mixed&seed=1234",
 }
 
 

@@ -28,6 +28,7 @@ VIEWS = {
     "compare": ("/compare", {"zh": "同盟调整对比", "en": "Comparing the alliance"}),
     "themes-node": ("/themes?theme=founding", {"zh": "同盟建立", "en": "Founding of the alliance"}),
     "sources": ("/sources", {"zh": "资料来源", "en": "Sources"}),
+    "quiz": ("/quiz?quiz=mixed&seed=1234", {"zh": "自测小测验", "en": "Test yourself"}),
 }
 FAILING_IMPACTS = ("critical", "serious")
 # Moderate in axe's scale, but issue 9 asks for headings in order, so a skipped level fails too.

@@ -17,6 +17,7 @@ PAGES = {
     "documents": ("page_documents", ":material/article:"),
     "themes": ("page_themes", ":material/account_tree:"),
     "sources": ("page_sources", ":material/menu_book:"),
+    "quiz": ("page_quiz", ":material/quiz:"),
 }
 
 
@@ -40,13 +41,13 @@ def event_link_button(event_id: str, label: str, key: str) -> None:
         show_event_on_timeline(event_id)
 
 
-def show_document(doc_id: str) -> None:
-    """Open a document on the Documents page, from any page."""
-    state.open_document(doc_id)
+def show_document(doc_id: str, part: str | None = None) -> None:
+    """Open a document (at one of its parts, if given) on the Documents page, from any page."""
+    state.open_document(doc_id, part)
     st.switch_page(page_objects()["documents"], query_params=state.params_for_page_switch())
 
 
-def document_link_button(doc_id: str, label: str, key: str) -> None:
-    """A button that takes the reader to a document on the Documents page."""
+def document_link_button(doc_id: str, label: str, key: str, part: str | None = None) -> None:
+    """A button that takes the reader to a document (at one of its parts, if given) on the Documents page."""
     if st.button(label, key=key, type="tertiary", icon=":material/article:", wrap=True):
-        show_document(doc_id)
+        show_document(doc_id, part)
