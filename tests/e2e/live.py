@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import shutil
 import signal
 import socket
@@ -14,7 +15,10 @@ import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
+from playwright.sync_api import expect
+
 ROOT = Path(__file__).resolve().parents[2]
+PANEL_TITLE = ".st-key-panel_title"
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -161,3 +165,20 @@ def click_point(page, customdata: str, zoom: bool = True) -> None:
         arg=customdata, timeout=30_000,
     )
     page.mouse.click(position["x"], position["y"])
+
+
+def expect_title_in_view(page, text: str | re.Pattern) -> None:
+    """The panel title says ``text`` and, once the page has settled, lies in the viewport below the header."""
+    title = page.locator(PANEL_TITLE)
+    expect(title).to_contain_text(text, timeout=30_000)
+    page.wait_for_function(
+        """() => {
+            const reader = window.__timelineReader;
+            if (!reader || reader.settled !== reader.focused) return false;
+            const box = document.querySelector('.st-key-panel_title').getBoundingClientRect();
+            const header = document.querySelector('[data-testid="stHeader"]');
+            const top = header ? header.getBoundingClientRect().bottom : 0;
+            return box.height > 0 && box.top >= top - 1 && box.bottom <= window.innerHeight + 1;
+        }""",
+        timeout=15_000,
+    )

@@ -12,7 +12,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.live import click_point, wait_for_app, wait_for_script
+from tests.e2e.live import click_point, expect_title_in_view, wait_for_app, wait_for_script
 
 PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True, "device_scale_factor": 2}
 LAPTOP = {"viewport": {"width": 1366, "height": 768}}
@@ -40,30 +40,13 @@ def _open(page, query: str = "") -> None:
     wait_for_script(page)
 
 
-def _expect_title_in_view(page, text: str | re.Pattern) -> None:
-    """The panel title says ``text`` and, once the page has settled, lies in the viewport below the header."""
-    title = page.locator(TITLE)
-    expect(title).to_contain_text(text, timeout=30_000)
-    page.wait_for_function(
-        """() => {
-            const reader = window.__timelineReader;
-            if (!reader || reader.settled !== reader.focused) return false;
-            const box = document.querySelector('.st-key-panel_title').getBoundingClientRect();
-            const header = document.querySelector('[data-testid="stHeader"]');
-            const top = header ? header.getBoundingClientRect().bottom : 0;
-            return box.height > 0 && box.top >= top - 1 && box.bottom <= window.innerHeight + 1;
-        }""",
-        timeout=15_000,
-    )
-
-
 def test_a_shared_link_opens_with_the_panel_in_view(reader):
     """Opening ?event=… (a shared link, or a reload) shows that event's title without scrolling."""
     _open(reader, f"?event={TREATY}")
-    _expect_title_in_view(reader, TREATY_TITLE)
+    expect_title_in_view(reader, TREATY_TITLE)
     reader.reload()
     wait_for_script(reader)
-    _expect_title_in_view(reader, TREATY_TITLE)
+    expect_title_in_view(reader, TREATY_TITLE)
 
 
 def test_picking_an_event_from_the_list_box_brings_it_into_view(reader):
@@ -74,33 +57,33 @@ def test_picking_an_event_from_the_list_box_brings_it_into_view(reader):
     box.click()
     box.press_sequentially("Okinawa Reversion Agreement")
     box.press("Enter")
-    _expect_title_in_view(reader, "Okinawa Reversion Agreement signed")
+    expect_title_in_view(reader, "Okinawa Reversion Agreement signed")
 
 
 def test_previous_and_next_keep_the_new_title_in_view(reader):
     """After reading to the end of a panel, Next and Previous show the new event's title without scrolling."""
     _open(reader, f"?event={TREATY}")
-    _expect_title_in_view(reader, TREATY_TITLE)
+    expect_title_in_view(reader, TREATY_TITLE)
     following = reader.locator(".st-key-w_next button")
     following.scroll_into_view_if_needed()
     next_title = following.inner_text().split("→", 1)[1].strip()
     following.click()
-    _expect_title_in_view(reader, next_title)
+    expect_title_in_view(reader, next_title)
     previous = reader.locator(".st-key-w_previous button")
     previous.scroll_into_view_if_needed()
     previous.click()
-    _expect_title_in_view(reader, TREATY_TITLE)
+    expect_title_in_view(reader, TREATY_TITLE)
 
 
 def test_a_related_event_opens_in_view(reader):
     """A related-event link at the foot of a panel opens that event with its title in view."""
     _open(reader, f"?event={TREATY}")
-    _expect_title_in_view(reader, TREATY_TITLE)
+    expect_title_in_view(reader, TREATY_TITLE)
     link = reader.locator("[class*='st-key-w_related_'] button").first
     link.scroll_into_view_if_needed()
     label = link.inner_text().split("·", 1)[1].strip()
     link.click()
-    _expect_title_in_view(reader, label)
+    expect_title_in_view(reader, label)
 
 
 def test_a_jump_from_the_themes_page_lands_on_the_panel(reader):
@@ -110,7 +93,7 @@ def test_a_jump_from_the_themes_page_lands_on_the_panel(reader):
     button.scroll_into_view_if_needed()
     button.click()
     expect(reader).to_have_url(re.compile(r"event=1951-peace-treaty-signed"), timeout=30_000)
-    _expect_title_in_view(reader, "旧金山")
+    expect_title_in_view(reader, "旧金山")
 
 
 def test_one_tap_on_a_card_opens_the_event_on_a_phone(browser, server):
@@ -126,7 +109,7 @@ def test_one_tap_on_a_card_opens_the_event_on_a_phone(browser, server):
         box = card.bounding_box()
         assert box["width"] >= 24 and box["height"] >= 24
         card.tap()
-        _expect_title_in_view(page, "Security Treaty")
+        expect_title_in_view(page, "Security Treaty")
         expect(page).to_have_url(re.compile(f"event={TREATY}"))
         expect(card).to_have_attribute("aria-current", "true")
     finally:
@@ -140,7 +123,7 @@ def test_a_wide_screen_shows_the_chart_and_the_panel_side_by_side(page):
     wait_for_app(page)
     expect(page.locator(".timeline-list")).to_be_hidden()
     click_point(page, TREATY)
-    _expect_title_in_view(page, TREATY_TITLE)
+    expect_title_in_view(page, TREATY_TITLE)
     chart = page.locator(".st-key-chart_view").bounding_box()
     panel = page.locator(".st-key-detail").bounding_box()
     assert panel["x"] >= chart["x"] + chart["width"] - 1, "the panel sits beside the chart"
@@ -248,7 +231,7 @@ def test_the_chart_on_a_phone_scrolls_with_a_swipe_and_opens_with_one_tap(browse
         _assert_no_labels_overlap(page)
         point = _point_position(page, "1969-sato-nixon-communique")
         page.touchscreen.tap(point["x"], point["y"])
-        _expect_title_in_view(page, SATO_NIXON_TITLE)
+        expect_title_in_view(page, SATO_NIXON_TITLE)
         page.evaluate("() => document.querySelector('.st-key-chart_view').scrollIntoView({block: 'start'})")
         scrolled = "() => document.querySelector('[data-testid=\"stMain\"]').scrollTop"
         before = page.evaluate(scrolled)

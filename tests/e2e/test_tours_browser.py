@@ -8,7 +8,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.live import click_point, wait_for_app, wait_for_script
+from tests.e2e.live import click_point, expect_title_in_view, wait_for_app, wait_for_script
 
 PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True, "device_scale_factor": 2}
 LAPTOP = {"viewport": {"width": 1366, "height": 768}}
@@ -31,22 +31,6 @@ def reader(request, browser, server):
     context.close()
 
 
-def _expect_title_in_view(page, text: str) -> None:
-    """The panel title says ``text`` and, once the page has settled, lies inside the viewport below the header."""
-    expect(page.locator(TITLE)).to_have_text(text, timeout=30_000)
-    page.wait_for_function(
-        """() => {
-            const reader = window.__timelineReader;
-            if (!reader || reader.settled !== reader.focused) return false;
-            const box = document.querySelector('.st-key-panel_title').getBoundingClientRect();
-            const header = document.querySelector('[data-testid="stHeader"]');
-            const top = header ? header.getBoundingClientRect().bottom : 0;
-            return box.height > 0 && box.top >= top - 1 && box.bottom <= window.innerHeight + 1;
-        }""",
-        timeout=15_000,
-    )
-
-
 def _link_names(page) -> list[str]:
     """The links drawn on the chart, by name (``link:<type>:<source>:<target>``)."""
     return page.evaluate(f"""() => {{
@@ -60,7 +44,7 @@ def test_a_tour_address_opens_stop_one_in_view_and_next_reaches_stop_two(reader)
     in view too, and the address says so."""
     reader.goto(f"{reader.base}/?tour=okinawa&lang=en")
     wait_for_script(reader)
-    _expect_title_in_view(reader, FIRST_STOP)
+    expect_title_in_view(reader, FIRST_STOP)
     bar = reader.locator(TOUR_BAR)
     expect(bar).to_contain_text("Stop 1 / 9")
     expect(bar).to_contain_text("Okinawa and the bases")
@@ -68,7 +52,7 @@ def test_a_tour_address_opens_stop_one_in_view_and_next_reaches_stop_two(reader)
     next_button.scroll_into_view_if_needed()
     expect(bar.get_by_role("button", name="← Previous stop")).to_be_disabled()
     next_button.click()
-    _expect_title_in_view(reader, SECOND_STOP)
+    expect_title_in_view(reader, SECOND_STOP)
     expect(reader.locator(TOUR_BAR)).to_contain_text("Stop 2 / 9")
     expect(reader).to_have_url(re.compile(r"[?&]tour=okinawa&stop=2(&|$)"))
 
@@ -81,7 +65,7 @@ def test_starting_a_tour_from_the_list_folds_the_list_away(reader):
     start = reader.locator(".st-key-w_tour_start_okinawa button")
     start.scroll_into_view_if_needed()
     start.click()
-    _expect_title_in_view(reader, FIRST_STOP)
+    expect_title_in_view(reader, FIRST_STOP)
     expect(start).to_be_hidden()
     expect(reader.locator(TOUR_BAR)).to_contain_text("Stop 1 / 9")
 

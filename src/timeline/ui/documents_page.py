@@ -38,44 +38,20 @@ from timeline.ui.compare_page import CELL_LABEL_CSS
 from timeline.ui.data import active_dataset
 from timeline.ui.navigation import event_link_button
 from timeline.ui.panels import render_citations
+from timeline.ui.reader import KEEP_IN_VIEW_JS
 from timeline.ui.state import t
 from timeline.ui.styles import apply_style
 from timeline.vocab import DOCUMENT_KINDS, document_kind_label
 
-# Bring the element keyed ``target`` into view once per nonce, and keep it there while the page settles
-# (styles and elements still arriving can move it), until the reader scrolls or touches the page.
-_JS = """
+# Bring the element keyed ``target`` into view once per nonce, and keep it there while the page settles.
+_JS = KEEP_IN_VIEW_JS + """
 export default function (component) {
   const data = component.data || {};
   const state = window.__documentReader = window.__documentReader || {focused: null, settled: null};
   if (!data.target || data.nonce === state.focused) return;
   state.focused = data.nonce;
   state.target = data.target;
-  const nonce = data.nonce, started = performance.now();
-  let settledSince = null, readerMoved = false;
-  const stop = () => { readerMoved = true; };
-  for (const type of ['wheel', 'touchstart', 'keydown', 'pointerdown']) {
-    window.addEventListener(type, stop, {once: true, capture: true, passive: true});
-  }
-  const step = () => {
-    if (readerMoved || state.focused !== nonce) { state.settled = nonce; return; }
-    const now = performance.now();
-    const element = document.querySelector('.st-key-' + data.target);
-    if (element) {
-      const box = element.getBoundingClientRect();
-      const header = document.querySelector('[data-testid="stHeader"]');
-      const top = header ? header.getBoundingClientRect().bottom : 0;
-      if (box.top < top || box.top > window.innerHeight - Math.min(box.height, window.innerHeight / 2)) {
-        element.scrollIntoView({block: 'start'});
-        settledSince = null;
-      } else if (settledSince === null) {
-        settledSince = now;
-      }
-      if (settledSince !== null && now - settledSince > 1500) { state.settled = nonce; return; }
-    }
-    if (now - started < 20000) window.requestAnimationFrame(step); else state.settled = nonce;
-  };
-  step();
+  keepInView(state, data.nonce, () => document.querySelector('.st-key-' + data.target));
 }
 """
 _bridge = st.components.v2.component("document_reader", js=_JS)

@@ -21,7 +21,41 @@ CHART_VIEW_KEY = "chart_view"
 LIST_VIEW_KEY = "list_view"
 NARROW_MAX_WIDTH = 640  # px: Streamlit stacks columns below this width; a phone reads the list view
 
-_JS = """
+# Shared by the page's bridges: once ``find()`` returns the element, keep it in view while the page settles
+# (styles and elements still arriving can move it), until the reader scrolls or touches the page or
+# another focus starts; then ``state.settled`` is ``nonce`` (the browser tests wait for it).
+KEEP_IN_VIEW_JS = """
+function keepInView(state, nonce, find) {
+  const started = performance.now();
+  let settledSince = null, readerMoved = false;
+  const stop = () => { readerMoved = true; };
+  for (const type of ['wheel', 'touchstart', 'keydown', 'pointerdown']) {
+    window.addEventListener(type, stop, {once: true, capture: true, passive: true});
+  }
+  const step = () => {
+    if (readerMoved || state.focused !== nonce) { state.settled = nonce; return; }
+    const now = performance.now();
+    const element = find();
+    if (element) {
+      const box = element.getBoundingClientRect();
+      const header = document.querySelector('[data-testid="stHeader"]');
+      const top = header ? header.getBoundingClientRect().bottom : 0;
+      // A part taller than half the screen counts as in view once its top is in the upper half.
+      if (box.top < top || box.top > window.innerHeight - Math.min(box.height, window.innerHeight / 2)) {
+        element.scrollIntoView({block: 'start'});
+        settledSince = null;
+      } else if (settledSince === null) {
+        settledSince = now;
+      }
+      if (settledSince !== null && now - settledSince > 1500) { state.settled = nonce; return; }
+    }
+    if (now - started < 20000) window.requestAnimationFrame(step); else state.settled = nonce;
+  };
+  step();
+}
+"""
+
+_JS = KEEP_IN_VIEW_JS + """
 export default function (component) {
   const data = component.data || {};
   const state = window.__timelineReader = window.__timelineReader || {focused: null, timer: null};
@@ -30,40 +64,17 @@ export default function (component) {
   state.links = data.links || null;
   if (data.focus && data.focus.nonce !== state.focused) {
     state.focused = data.focus.nonce;
-    bringIntoView(data.focus.title, performance.now());
+    bringIntoView(data.focus.title);
   }
   if (!state.timer) state.timer = window.setInterval(markOnChart, 250);
   markOnChart();
 
-  // Wait for the new panel's title, then keep it in view while the page settles (styles and
-  // elements still arriving can move it), until the reader scrolls or touches the page.
-  function bringIntoView(title, started) {
-    const nonce = state.focused;
-    let settledSince = null, readerMoved = false;
-    const stop = () => { readerMoved = true; };
-    for (const type of ['wheel', 'touchstart', 'keydown', 'pointerdown']) {
-      window.addEventListener(type, stop, {once: true, capture: true, passive: true});
-    }
-    const step = () => {
-      if (readerMoved || state.focused !== nonce) { state.settled = nonce; return; }
-      const now = performance.now();
+  // Wait for the new panel's title, then keep it in view while the page settles.
+  function bringIntoView(title) {
+    keepInView(state, state.focused, () => {
       const heading = document.querySelector('.st-key-PANEL_TITLE');
-      const ready = heading && heading.textContent.trim() === title;
-      if (ready) {
-        const box = heading.getBoundingClientRect();
-        const header = document.querySelector('[data-testid="stHeader"]');
-        const top = header ? header.getBoundingClientRect().bottom : 0;
-        if (box.top < top || box.bottom > window.innerHeight) {
-          heading.scrollIntoView({block: 'start'});
-          settledSince = null;
-        } else if (settledSince === null) {
-          settledSince = now;
-        }
-        if (settledSince !== null && now - settledSince > 1500) { state.settled = nonce; return; }
-      }
-      if (now - started < 20000) window.requestAnimationFrame(step); else state.settled = nonce;
-    };
-    step();
+      return heading && heading.textContent.trim() === title ? heading : null;
+    });
   }
 
   // A touch: with Plotly's drag-to-zoom a swipe on the plot pans it and the first tap only hovers.
