@@ -40,7 +40,6 @@ _CSS = """
 _JS = """
 export default function (component) {
   const { data, parentElement, setTriggerValue } = component;
-  const memory = window.__timelineList = window.__timelineList || {selected: null};
   let root = parentElement.querySelector('.timeline-list');
   if (!root) {
     root = document.createElement('div');
@@ -68,19 +67,15 @@ export default function (component) {
         element('span', 'title', card.title), element('span', 'summary', card.summary));
       button.type = 'button';
       button.dataset.id = card.id;
-      if (card.id === data.selected) button.setAttribute('aria-current', 'true');
       button.addEventListener('click', () => setTriggerValue('open', card.id));
       list.appendChild(element('li', '', '', button));
     }
     groups.push(element('section', '', '', element('h2', '', '', eraButton), list));
   }
   root.replaceChildren(...groups);
-  // Closing a panel returns the reader to the card they had opened, not to the top of the list.
-  if (!data.selected && memory.selected) {
-    const card = parentElement.querySelector('[data-id="' + CSS.escape(memory.selected) + '"]');
-    if (card && card.offsetParent !== null) card.scrollIntoView({block: 'center'});
-  }
-  memory.selected = data.selected;
+  // The open card is marked by the reader bridge, so these data stay the same while events open and
+  // Streamlit sends the list only when the filters or the language change.
+  if (window.__timelineReader && window.__timelineReader.markInList) window.__timelineReader.markInList();
 }
 """
 
@@ -89,8 +84,12 @@ export default function (component) {
 _list = st.components.v2.component("timeline_event_list", css=_CSS, js=_JS, isolate_styles=False)
 
 
-def render_event_list(groups: list[dict], selected: str | None, on_open: Callable[[str], None]) -> None:
-    """Draw ``groups`` (see :func:`timeline.listing.groups_as_data`); a tapped card or era calls ``on_open``."""
+def render_event_list(groups: list[dict], on_open: Callable[[str], None]) -> None:
+    """Draw ``groups`` (see :func:`timeline.listing.groups_as_data`); a tapped card or era calls ``on_open``.
+
+    The open card is marked by the reader bridge (:mod:`timeline.ui.reader`), not here: the list's data then
+    stay the same from one opened event to the next, and Streamlit need not send them again.
+    """
     key = "w_event_list"
 
     def opened() -> None:
@@ -98,5 +97,5 @@ def render_event_list(groups: list[dict], selected: str | None, on_open: Callabl
         if value:
             on_open(value)
 
-    _list(data={"groups": groups, "selected": selected, "eraPrefix": ERA_PREFIX}, key=key,
+    _list(data={"groups": groups, "eraPrefix": ERA_PREFIX}, key=key,
           on_open_change=opened)

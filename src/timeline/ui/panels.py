@@ -13,6 +13,7 @@ from timeline.links import link_groups
 from timeline.markup import escape_markdown, safe_link
 from timeline.ui import state
 from timeline.ui.cite import render_cite_this, view_url
+from timeline.ui.data import dataset_key
 from timeline.ui.navigation import document_link_button
 from timeline.ui.reader import PANEL_TITLE_KEY
 from timeline.ui.state import t
@@ -128,9 +129,20 @@ def _event_button(event_id: str, date: str, title: str, key_prefix: str) -> None
               args=(event_id,), type="tertiary", wrap=True, icon=":material/arrow_forward:")
 
 
+@st.cache_resource(show_spinner=False, max_entries=512)
+def _documents_of_event(key: str, _dataset: Dataset, event_id: str) -> pd.DataFrame:
+    # Per data content and event: every panel opening would otherwise scan and sort the documents again.
+    return documents_of_event(_dataset, event_id)
+
+
+@st.cache_resource(show_spinner=False, max_entries=1024)
+def _link_groups(key: str, _dataset: Dataset, event_id: str, lang: str) -> list:
+    return link_groups(_dataset, event_id, lang)
+
+
 def _render_documents(dataset: Dataset, event_id: str, lang: str) -> None:
     """The documents this event belongs to, each one click from its reading on the Documents page."""
-    documents = documents_of_event(dataset, event_id)
+    documents = _documents_of_event(dataset_key(dataset), dataset, event_id)
     if documents.empty:
         return
     st.markdown(f"### {t('panel_documents')}")
@@ -153,7 +165,7 @@ def _render_related(dataset: Dataset, event: pd.Series, lang: str) -> None:
 
 def _render_links(dataset: Dataset, event_id: str, lang: str) -> None:
     """The event's typed links, grouped under the phrase that says how ("Led to", "A response to")."""
-    groups = link_groups(dataset, event_id, lang)
+    groups = _link_groups(dataset_key(dataset), dataset, event_id, lang)
     if not groups:
         return
     st.markdown(f"### {t('links')}")

@@ -60,14 +60,33 @@ export default function (component) {
   const data = component.data || {};
   const state = window.__timelineReader = window.__timelineReader || {focused: null, timer: null};
   state.send = component.setTriggerValue;
+  // Closing a panel returns a list reader to the card they had opened, not to the top of the list.
+  const closed = state.highlight && !data.highlight ? state.highlight : null;
   state.highlight = data.highlight || null;
+  state.markInList = markInList;
+  markInList();
+  if (closed) {
+    const card = document.querySelector('.timeline-list .card[data-id="' + CSS.escape(closed) + '"]');
+    if (card && card.offsetParent !== null) card.scrollIntoView({block: 'center'});
+  }
   state.links = data.links || null;
   if (data.focus && data.focus.nonce !== state.focused) {
     state.focused = data.focus.nonce;
     bringIntoView(data.focus.title);
   }
-  if (!state.timer) state.timer = window.setInterval(markOnChart, 250);
+  if (!state.timer) state.timer = window.setInterval(() => { markOnChart(); markInList(); }, 250);
   markOnChart();
+
+  // The open event's card in the list view carries aria-current (the list itself never changes for it).
+  function markInList() {
+    const wanted = state.highlight && !state.highlight.startsWith('era:') ? state.highlight : null;
+    for (const card of document.querySelectorAll('.timeline-list .card[aria-current]')) {
+      if (card.dataset.id !== wanted) card.removeAttribute('aria-current');
+    }
+    if (!wanted) return;
+    const card = document.querySelector('.timeline-list .card[data-id="' + CSS.escape(wanted) + '"]');
+    if (card && card.getAttribute('aria-current') !== 'true') card.setAttribute('aria-current', 'true');
+  }
 
   // Wait for the new panel's title, then keep it in view while the page settles.
   function bringIntoView(title) {

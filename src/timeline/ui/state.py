@@ -141,7 +141,15 @@ def chart_key() -> str:
 
 
 def _forget_chart_selection() -> None:
-    st.session_state[CHART_GENERATION_KEY] = st.session_state.get(CHART_GENERATION_KEY, 0) + 1
+    """Clear a click the chart still holds, so clicking that point again opens it again.
+
+    A new widget key is the only way to clear it, and it makes Streamlit send the whole figure again, so the
+    key changes only when the chart does hold a click; Previous / Next after a pick leave the chart as it is.
+    """
+    chart = st.session_state.get(chart_key())
+    selection = getattr(chart, "selection", None) or (chart or {}).get("selection") or {}
+    if selection.get("points"):
+        st.session_state[CHART_GENERATION_KEY] = st.session_state.get(CHART_GENERATION_KEY, 0) + 1
 
 
 def take_ignored_params() -> list[IgnoredParam]:

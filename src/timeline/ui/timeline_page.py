@@ -140,7 +140,12 @@ def _render_list(dataset: Dataset, filtered: pd.DataFrame) -> None:
     groups = _list_groups(dataset_key(dataset), dataset, view.filters, view.lang)
     if len(filtered) > LIST_LIMIT:
         st.caption(t("list_limited", shown=LIST_LIMIT, count=len(filtered)))
-    render_event_list(groups, view.event, _open_from_list)
+    render_event_list(groups, _open_from_list)
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _year_bounds(key: str, _dataset: Dataset) -> tuple[int, int]:
+    return year_bounds(_dataset)
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)
@@ -280,7 +285,7 @@ def _render_filters(dataset: Dataset) -> None:
     eras = dataset.eras
     era_names = dict(zip(eras["id"], eras[f"name_{lang}"]))
     era_depth = dict(zip(eras["id"], (eras["parent"] != "").astype(int)))
-    bounds = year_bounds(dataset)
+    bounds = _year_bounds(dataset_key(dataset), dataset)
     with st.sidebar:
         st.header(t("filters"), anchor=False)
         st.multiselect(

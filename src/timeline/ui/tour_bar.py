@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
 from timeline.dataset import Dataset
 from timeline.markup import escape_markdown
-from timeline.tours import tour_ids, tour_row, tour_stop
+from timeline.tours import TourStop, tour_ids, tour_row, tour_stop
 from timeline.ui import state
 from timeline.ui.cite import render_cite_this, view_url
+from timeline.ui.data import dataset_key
 from timeline.ui.state import t
 
 TOUR_BAR_KEY = "tour_bar"
@@ -24,17 +26,21 @@ def render_tour_list(dataset: Dataset) -> None:
     # on_change="rerun" makes the open state a session value, so starting a tour can close the list.
     with st.popover(t("tours"), icon=":material/route:", key=TOUR_LIST_KEY, on_change="rerun"):
         st.caption(t("tours_intro"))
-        for tour_id in tours:
-            row = tour_row(dataset, tour_id)
-            first = tour_stop(dataset, tour_id, 1)
-            if row is None or first is None:
-                continue
+        for tour_id, row, first in _tour_entries(dataset_key(dataset), dataset):
             st.markdown(f"**{escape_markdown(row[f'title_{lang}'])}**  \n{escape_markdown(row[f'summary_{lang}'])}")
             if str(row[f"audience_{lang}"]).strip():
                 st.caption(t("tour_audience", audience=escape_markdown(row[f"audience_{lang}"])))
             st.button(t("tour_start", count=first.count),
                       key=f"w_tour_start_{tour_id}", on_click=_start, args=(tour_id, first.event),
                       icon=":material/play_arrow:")
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _tour_entries(key: str, _dataset: Dataset) -> list[tuple[str, pd.Series, TourStop]]:
+    """Each tour with its row and first stop (tours without stops left out), once per data content."""
+    entries = [(tour_id, tour_row(_dataset, tour_id), tour_stop(_dataset, tour_id, 1))
+               for tour_id in tour_ids(_dataset)]
+    return [(tour_id, row, first) for tour_id, row, first in entries if row is not None and first is not None]
 
 
 def _start(tour_id: str, first_event: str) -> None:
