@@ -7,20 +7,12 @@ import datetime as dt
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.apptest_helpers import assert_page_ok
+from tests.apptest_helpers import assert_page_ok, open_address
 from timeline.export import filter_file_stem
 from timeline.filters import FilterState
 from timeline.flashcards import flashcards_file_name
 from timeline.handout import handout_file_name
 from timeline.references import reference_file_name
-
-
-def _open(app: AppTest, **params: str) -> AppTest:
-    for name, value in params.items():
-        app.query_params[name] = value
-    at = app.run()
-    assert_page_ok(at)
-    return at
 
 
 def _cite_box(at: AppTest, label: str) -> list[str]:
@@ -30,7 +22,7 @@ def _cite_box(at: AppTest, label: str) -> list[str]:
 
 def test_an_event_panel_cites_the_event_in_three_styles_with_its_address_and_today(app):
     """The event panel's "引用本页" holds GB/T 7714, Chicago and APA, each naming the event's address and today."""
-    at = _open(app, event="1951-security-treaty")
+    at = open_address(app, event="1951-security-treaty")
     gbt, chicago, apa = _cite_box(at, "引用本页")
     today = dt.date.today()
     address = "http://localhost:8501/?event=1951-security-treaty"
@@ -41,7 +33,7 @@ def test_an_event_panel_cites_the_event_in_three_styles_with_its_address_and_tod
 
 def test_an_english_era_panel_cites_the_era_with_its_english_address(app):
     """In English, the era panel's "Cite this" names the era and an address that reopens it in English."""
-    at = _open(app, show_era="occupation", lang="en")
+    at = open_address(app, show_era="occupation", lang="en")
     gbt, chicago, apa = _cite_box(at, "Cite this")
     address = "http://localhost:8501/?lang=en&show_era=occupation"
     assert gbt.startswith("The occupation[EB/OL]//The US–Japan Alliance: An Interactive Timeline.")
@@ -60,19 +52,19 @@ def _downloads(at: AppTest) -> dict[str, str]:
 ])
 def test_the_timeline_page_offers_references_handout_and_flashcards_of_the_filtered_events(app, params, labels):
     """Beside the CSV export: references, the handout and the flashcards, each counting what the filters show."""
-    downloads = _downloads(_open(app, **params))
+    downloads = _downloads(open_address(app, **params))
     assert [downloads["w_download_refs"], downloads["w_download_handout"], downloads["w_download_cards"]] == labels
 
 
 def test_on_a_tour_the_handout_button_offers_the_tours_handout(app):
     """With a tour open, the handout is the tour's, counted in stops."""
-    downloads = _downloads(_open(app, tour="peace"))
+    downloads = _downloads(open_address(app, tour="peace"))
     assert downloads["w_download_handout"] == "下载本导览讲义 PDF（3 站）"
 
 
 def test_choosing_a_reference_format_keeps_the_page_whole(app):
     """Switching RIS → BibTeX → CSL-JSON reruns cleanly and the choice stays."""
-    at = _open(app)
+    at = open_address(app)
     for choice in ("bibtex", "csljson"):
         next(widget for widget in at.get("button_group") if widget.key == "w_refs_format").set_value(choice)
         at = at.run()
@@ -94,7 +86,7 @@ def test_download_file_names_say_what_was_filtered_and_what_is_inside():
 
 def test_a_tour_stop_cites_the_tour_with_the_address_of_that_stop(app):
     """On a tour, the tour bar's "Cite this" names the tour and an address that reopens the same stop."""
-    at = _open(app, tour="peace", stop="2", lang="en")
+    at = open_address(app, tour="peace", stop="2", lang="en")
     gbt, _chicago, apa = _cite_box(at, "Cite this")
     assert "tour=peace" in gbt and "stop=2" in gbt and gbt.endswith(".")
     assert "tour=peace" in apa and "stop=2" in apa
