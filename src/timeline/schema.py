@@ -200,7 +200,7 @@ TOURS_SCHEMA = _table("tours.csv", {
 
 TOUR_STOPS_SCHEMA = _table("tour_stops.csv", {
     "tour": _column("the id of a tour in tours.csv", [ID]),
-    "order": _column("the stop's place in its tour, a whole number from 1", [pa.Check.str_matches(r"^[1-9]\d*$")]),
+    "order": _column("the stop's place in its tour, a whole number from 1", [POSITIVE_NUMBER]),
     "event": _column("the id of an event in events.csv", [ID]),
     **_text_pair("text", "the stop's narrative, leading on to the next stop", required=True),
 })
