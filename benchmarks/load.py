@@ -38,6 +38,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import parse_qsl, urlencode
 
+from deploy.serve import free_port
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from websockets.asyncio.client import connect
@@ -257,7 +258,7 @@ def _rss_mb(pid: int) -> float:
 @contextlib.contextmanager
 def serving(app: str, workers: int, session_ttl: int) -> Iterator[tuple[str, list[int]]]:
     """Start the app on 127.0.0.1: one process, or ``workers`` behind HAProxy; yield its URL and worker PIDs."""
-    port = _free_port()
+    port = free_port(LOOPBACK)
     env = dict(os.environ, TIMELINE_DATA_DIR=str(BUNDLED))
     if workers > 1:
         command = [sys.executable, str(SERVE), "--workers", str(workers), "--port", str(port),
@@ -300,14 +301,6 @@ def _wait_serving(process: subprocess.Popen, base: str, workers: int) -> list[in
         if line.startswith("serving "):
             return pids
     raise RuntimeError("deploy/serve.py stopped before serving")
-
-
-def _free_port() -> int:
-    import socket
-
-    with socket.socket() as probe:
-        probe.bind((LOOPBACK, 0))
-        return probe.getsockname()[1]
 
 
 def measure(app: str, workers: int, users: int, duration: float, think: tuple[float, float], session_ttl: int,
@@ -432,7 +425,8 @@ def main(argv: list[str] | None = None) -> None:
     if args.app is None:
         capacity_table(args.duration, think, args.session_ttl, sorted(args.users), args.workers)
         return
-    for count in args.workers:
+    # Only the dashboard runs behind the proxy (deploy/serve.py serves it); a bare app runs as one process.
+    for count in args.workers if args.app == "dashboard" else [1]:
         for users in args.users:
             print_run(measure(args.app, count, users, args.duration, think, args.session_ttl))
 
